@@ -1,0 +1,206 @@
+//! One HTTP/1.1 connection: GET and HEAD of static files, keep-alive.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
+use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
+
+/// The policy the site needs and no more: our own scripts and wasm (compiling wasm
+/// needs 'wasm-unsafe-eval'), inline styles from the component framework, our own
+/// workers, no plugins, no framing, no network beyond our origin.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
+connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+form-action 'none'; frame-ancestors 'none'";
+
+pub fn handle(stream: TcpStream, root: &Path) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut out = stream;
+    loop {
+        let mut request_line = String::new();
+        match reader.read_line(&mut request_line) {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+        let mut keep_alive = true;
+        loop {
+            let mut header = String::new();
+            match reader.read_line(&mut header) {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+            let header = header.trim_end();
+            if header.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = header.split_once(':') {
+                if name.eq_ignore_ascii_case("connection") && value.trim().eq_ignore_ascii_case("close") {
+                    keep_alive = false;
+                }
+            }
+        }
+        let mut parts = request_line.split_whitespace();
+        let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+        let response = respond(method, target, root);
+        if out.write_all(&response).is_err() || !keep_alive {
+            return;
+        }
+    }
+}
+
+/// Builds the whole response for one request.
+pub fn respond(method: &str, target: &str, root: &Path) -> Vec<u8> {
+    if method != "GET" && method != "HEAD" {
+        return build(405, "text/plain; charset=utf-8", b"method not allowed\n", method == "HEAD");
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let Some(file) = resolve(root, path) else {
+        return build(400, "text/plain; charset=utf-8", b"bad path\n", method == "HEAD");
+    };
+    let (status, file) = if file.is_file() {
+        (200, file)
+    } else if Path::new(path).extension().is_some() {
+        // A missing asset is a real 404; a path without extension is a client route.
+        return build(404, "text/plain; charset=utf-8", b"not found\n", method == "HEAD");
+    } else {
+        (200, root.join("index.html"))
+    };
+    match std::fs::read(&file) {
+        Ok(body) => build(status, mime(&file), &body, method == "HEAD"),
+        Err(_) => build(404, "text/plain; charset=utf-8", b"not found\n", method == "HEAD"),
+    }
+}
+
+/// Maps a URL path onto the site's folder, refusing anything that climbs out of it.
+fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url_path)?;
+    let mut file = root.to_path_buf();
+    for component in Path::new(decoded.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(part) => file.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    Some(file)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+pub fn mime(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" | "webmanifest" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn build(status: u16, content_type: &str, body: &[u8], head: bool) -> Vec<u8> {
+    let reason = match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        _ => "Method Not Allowed",
+    };
+    let mut out = format!(
+        "HTTP/1.1 {status} {reason}\r\n\
+         Content-Type: {content_type}\r\n\
+         Content-Length: {}\r\n\
+         Cross-Origin-Opener-Policy: same-origin\r\n\
+         Cross-Origin-Embedder-Policy: require-corp\r\n\
+         Cross-Origin-Resource-Policy: same-origin\r\n\
+         Content-Security-Policy: {CSP}\r\n\
+         X-Content-Type-Options: nosniff\r\n\
+         Referrer-Policy: no-referrer\r\n\
+         Cache-Control: no-cache\r\n\
+         \r\n",
+        body.len()
+    )
+    .into_bytes();
+    if !head {
+        out.extend_from_slice(body);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("threadlab-serve-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        std::fs::write(dir.join("index.html"), "<!doctype html><title>t</title>").unwrap();
+        std::fs::write(dir.join("pkg/app_bg.wasm"), b"\0asm").unwrap();
+        dir
+    }
+
+    fn head_of(resp: &[u8]) -> String {
+        let text = String::from_utf8_lossy(resp);
+        text.split("\r\n\r\n").next().unwrap().to_string()
+    }
+
+    #[test]
+    fn wasm_is_served_as_application_wasm_with_isolation_headers() {
+        let r = head_of(&respond("GET", "/pkg/app_bg.wasm", &site()));
+        assert!(r.starts_with("HTTP/1.1 200"), "{r}");
+        assert!(r.contains("Content-Type: application/wasm"), "{r}");
+        assert!(r.contains("Cross-Origin-Opener-Policy: same-origin"), "{r}");
+        assert!(r.contains("Cross-Origin-Embedder-Policy: require-corp"), "{r}");
+        assert!(r.contains("Content-Security-Policy: default-src 'self'"), "{r}");
+    }
+
+    #[test]
+    fn client_routes_get_index_html_but_missing_assets_get_404() {
+        let root = site();
+        let r = respond("GET", "/lesson/race-conditions", &root);
+        assert!(head_of(&r).starts_with("HTTP/1.1 200"));
+        assert!(String::from_utf8_lossy(&r).ends_with("<title>t</title>"));
+        assert!(head_of(&respond("GET", "/playground?x=1", &root)).contains("text/html"));
+        assert!(head_of(&respond("GET", "/missing.js", &root)).starts_with("HTTP/1.1 404"));
+    }
+
+    #[test]
+    fn paths_cannot_climb_out_of_the_site() {
+        let root = site();
+        assert!(head_of(&respond("GET", "/../etc/passwd", &root)).starts_with("HTTP/1.1 400"));
+        assert!(head_of(&respond("GET", "/%2e%2e/etc/passwd", &root)).starts_with("HTTP/1.1 400"));
+        assert!(head_of(&respond("POST", "/", &root)).starts_with("HTTP/1.1 405"));
+    }
+
+    #[test]
+    fn head_sends_headers_only() {
+        let r = respond("HEAD", "/", &site());
+        assert!(String::from_utf8_lossy(&r).ends_with("\r\n\r\n"));
+        assert!(head_of(&r).contains("Content-Length: 31"));
+    }
+}

@@ -1,0 +1,275 @@
+//! Long-lived threads on Web Workers that share the wasm memory.
+//!
+//! `std::thread::spawn` does not work on wasm32, and wasm_thread never frees a finished
+//! thread's stack and TLS. This spawner keeps a pool of warm workers: a worker that
+//! finishes its job waits (in Rust, with atomics) for the next one, up to `MAX_IDLE`
+//! workers for `IDLE_TIMEOUT`; a worker beyond that returns to JS, which calls
+//! `__wbindgen_thread_destroy` so its stack and TLS go back to the allocator.
+//!
+//! Only the *spawning host* creates `Worker` objects: the page's main thread (or the
+//! worker a test runs in). It must never block, so it only `try_lock`s the pool. A pool
+//! worker that needs a new worker posts `threadlab_spawn_request` to the host, whose
+//! event loop is free; nested workers would not start while their parent blocks.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
+
+use js_sys::{JsString, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+type Job = Box<dyn FnOnce() + Send + 'static>;
+
+/// Warm workers kept waiting for work; more than this retire right away.
+pub const MAX_IDLE: usize = 128;
+/// How long a warm worker waits for a job before it retires.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(20);
+
+#[derive(Default)]
+struct Pool {
+    jobs: VecDeque<Job>,
+    /// Workers blocked in `next_job`, able to take a queued job.
+    idle: usize,
+    /// Workers requested from the host that have not yet reached the pool.
+    starting: usize,
+}
+
+static POOL: Mutex<Pool> = Mutex::new(Pool { jobs: VecDeque::new(), idle: 0, starting: 0 });
+static WORK: Condvar = Condvar::new();
+
+/// Counters for the benchmark and tests (monotonic since page load).
+pub static WORKERS_CREATED: AtomicUsize = AtomicUsize::new(0);
+pub static WORKERS_RETIRED: AtomicUsize = AtomicUsize::new(0);
+pub static JOBS_STARTED: AtomicUsize = AtomicUsize::new(0);
+pub static WORKERS_ALIVE: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// True on pool workers (they may block); false on the spawning host.
+    static IN_POOL: Cell<bool> = const { Cell::new(false) };
+    /// Live workers' handles and message handlers, by worker number, kept on the host
+    /// (Firefox collects unrooted workers). Exited ones are dropped at the next start,
+    /// not inside their own handler.
+    static WORKERS: RefCell<HashMap<usize, (web_sys::Worker, Closure<dyn Fn(JsValue)>)>> =
+        RefCell::new(HashMap::new());
+    static EXITED: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    /// Called on the host with the message of a worker that panicked or trapped.
+    static ON_ERROR: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen(module = "/src/web/worker.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = startWorker, catch)]
+    fn start_worker(
+        module: JsValue,
+        memory: JsValue,
+        main_js: JsString,
+        job: usize,
+        name: &str,
+        on_message: &js_sys::Function,
+    ) -> Result<web_sys::Worker, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// URL of the wasm-bindgen glue module, which each worker imports.
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static MAIN_JS: JsString;
+}
+
+/// Why a thread could not be started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpawnError(pub String);
+
+impl std::fmt::Display for SpawnError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "can't start new thread: {}", self.0)
+    }
+}
+
+/// Runs `f` on a worker thread. Never blocks the host; a pool worker calling this may
+/// wait briefly for the pool's lock.
+pub fn spawn(f: impl FnOnce() + Send + 'static) -> Result<(), SpawnError> {
+    let job: Job = Box::new(f);
+    if IN_POOL.with(Cell::get) {
+        let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+        pool.jobs.push_back(job);
+        if pool.idle + pool.starting >= pool.jobs.len() {
+            drop(pool);
+            WORK.notify_one();
+            return Ok(());
+        }
+        pool.starting += 1;
+        drop(pool);
+        request_worker_from_host()
+    } else {
+        // On the host: hand the job to a warm worker if the lock is free and one waits,
+        // otherwise start a worker that runs this job first.
+        if let Ok(mut pool) = POOL.try_lock() {
+            if pool.idle + pool.starting > pool.jobs.len() {
+                pool.jobs.push_back(job);
+                drop(pool);
+                WORK.notify_one();
+                return Ok(());
+            }
+        }
+        let ptr = Box::into_raw(Box::new(job)) as usize;
+        create_worker(ptr).inspect_err(|_| {
+            // Take the job back so it is dropped, not leaked.
+            drop(unsafe { Box::from_raw(ptr as *mut Job) });
+        })
+    }
+}
+
+/// Registers the host's handler for worker failures (a panic message or a trap).
+/// The app shows it; tests fail on it.
+pub fn on_worker_error(f: js_sys::Function) {
+    ON_ERROR.with(|slot| *slot.borrow_mut() = Some(f));
+}
+
+fn request_worker_from_host() -> Result<(), SpawnError> {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let msg = Object::new();
+    let _ = Reflect::set(&msg, &"type".into(), &"threadlab_spawn_request".into());
+    scope.post_message(&msg).map_err(|e| {
+        let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+        pool.starting -= 1;
+        SpawnError(format!("{e:?}"))
+    })
+}
+
+/// Creates a worker on the host. `job` is a `*mut Job` or 0 for "serve the pool".
+fn create_worker(job: usize) -> Result<(), SpawnError> {
+    let exited = EXITED.with(|e| std::mem::take(&mut *e.borrow_mut()));
+    WORKERS.with(|w| {
+        let mut w = w.borrow_mut();
+        for id in exited {
+            w.remove(&id);
+        }
+    });
+    let n = WORKERS_CREATED.fetch_add(1, Ordering::Relaxed) + 1;
+    let on_message = Closure::<dyn Fn(JsValue)>::new(move |data| handle_worker_message(n, data));
+    let worker = MAIN_JS.with(|main_js| {
+        start_worker(
+            wasm_bindgen::module(),
+            wasm_bindgen::memory(),
+            main_js.clone(),
+            job,
+            &format!("threadlab-{n}"),
+            on_message.as_ref().unchecked_ref(),
+        )
+    });
+    match worker {
+        Ok(worker) => {
+            WORKERS_ALIVE.fetch_add(1, Ordering::Relaxed);
+            WORKERS.with(|w| w.borrow_mut().insert(n, (worker, on_message)));
+            Ok(())
+        }
+        Err(e) => Err(SpawnError(format!("{e:?}"))),
+    }
+}
+
+/// Host side: what a worker tells us.
+fn handle_worker_message(worker: usize, data: JsValue) {
+    let kind = Reflect::get(&data, &"type".into()).ok().and_then(|v| v.as_string());
+    match kind.as_deref() {
+        Some("threadlab_spawn_request") => {
+            if let Err(e) = create_worker(0) {
+                report_error(&e.to_string());
+                let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+                pool.starting = pool.starting.saturating_sub(1);
+            }
+        }
+        Some("threadlab_worker_exit") => {
+            WORKERS_ALIVE.fetch_sub(1, Ordering::Relaxed);
+            EXITED.with(|e| e.borrow_mut().push(worker));
+        }
+        Some("threadlab_worker_error") => {
+            // The worker trapped (after a panic) or failed to start; it has closed.
+            WORKERS_ALIVE.fetch_sub(1, Ordering::Relaxed);
+            EXITED.with(|e| e.borrow_mut().push(worker));
+            report_error(&message_of(&data));
+        }
+        Some("threadlab_panic") => report_error(&message_of(&data)),
+        _ => {}
+    }
+}
+
+fn message_of(data: &JsValue) -> String {
+    Reflect::get(data, &"message".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "a worker failed".into())
+}
+
+fn report_error(message: &str) {
+    web_sys::console::error_1(&message.into());
+    ON_ERROR.with(|f| {
+        if let Some(f) = f.borrow().as_ref() {
+            let _ = f.call1(&JsValue::NULL, &message.into());
+        }
+    });
+}
+
+/// Entry point of every worker, called by worker.js after instantiation. Runs the
+/// first job, then serves the pool; returns when the worker should retire.
+#[wasm_bindgen]
+pub fn threadlab_worker_main(first_job: usize) {
+    IN_POOL.with(|p| p.set(true));
+    super::panic::install_worker_hook();
+    if first_job != 0 {
+        let job = unsafe { Box::from_raw(first_job as *mut Job) };
+        run(*job);
+    } else {
+        let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+        pool.starting = pool.starting.saturating_sub(1);
+        pool.idle += 1;
+    }
+    while let Some(job) = next_job(first_job == 0) {
+        run(job);
+    }
+}
+
+fn run(job: Job) {
+    JOBS_STARTED.fetch_add(1, Ordering::Relaxed);
+    job();
+}
+
+/// Waits for the next job. `counted_idle` is true when this worker already counted
+/// itself idle (it arrived through a spawn request, for which a job is queued).
+fn next_job(mut counted_idle: bool) -> Option<Job> {
+    let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        if let Some(job) = pool.jobs.pop_front() {
+            if counted_idle {
+                pool.idle -= 1;
+            }
+            return Some(job);
+        }
+        if !counted_idle {
+            if pool.idle >= MAX_IDLE {
+                WORKERS_RETIRED.fetch_add(1, Ordering::Relaxed);
+                return None;
+            }
+            pool.idle += 1;
+            counted_idle = true;
+        }
+        let (guard, timeout) =
+            WORK.wait_timeout(pool, IDLE_TIMEOUT).unwrap_or_else(|e| e.into_inner());
+        pool = guard;
+        if timeout.timed_out() && pool.jobs.is_empty() {
+            pool.idle -= 1;
+            WORKERS_RETIRED.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+    }
+}
+
+/// Bytes of wasm memory in use by the module right now (it only grows).
+pub fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let buffer = memory.buffer();
+    Reflect::get(&buffer, &"byteLength".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
+}
