@@ -1,1 +1,384 @@
-//! (being written)
+//! The course's lessons: Markdown files in `lessons/` with a front matter block, turned
+//! into prose (HTML) and runnable Python blocks the app shows as editors.
+//!
+//! ```text
+//! ---
+//! title: Creating threads
+//! slug: creating-threads
+//! order: 2
+//! summary: One line for the lesson list.
+//! ---
+//! Prose in Markdown, with ```python blocks that become editors.
+//! ```
+//!
+//! An exercise is a run of fenced blocks: ```` ```python exercise ```` (the starter
+//! code; the task is the prose before it), then any number of ```` ```hint ````, one
+//! ```` ```python solution ```` and one ```` ```check ````:
+//!
+//! ```text
+//! runs: 50                  # seeded schedules to try (default 1)
+//! modes: gil free step      # which schedulers (default gil)
+//! compare: exact            # or sorted-lines, for output whose order varies
+//! stdout:
+//! every line after `stdout:` is the expected output
+//! ```
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+include!(concat!(env!("OUT_DIR"), "/lesson_files.rs"));
+
+/// A lesson's front matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LessonMeta {
+    pub title: String,
+    pub slug: String,
+    pub order: u32,
+    pub summary: String,
+}
+
+/// One piece of a lesson page, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Segment {
+    /// Rendered Markdown (our own text, never the learner's).
+    Prose(String),
+    /// A runnable Python program.
+    Code(String),
+    /// A graded exercise.
+    Exercise(Exercise),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exercise {
+    pub starter: String,
+    /// Markdown hints, shown one at a time.
+    pub hints: Vec<String>,
+    pub solution: String,
+    pub check: Check,
+}
+
+/// How an exercise's output is judged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    /// Runs per mode, each under a different seeded schedule; all must pass.
+    pub runs: u32,
+    pub modes: Vec<Mode>,
+    pub compare: Compare,
+    pub stdout: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Gil,
+    Free,
+    Step,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compare {
+    Exact,
+    SortedLines,
+}
+
+impl Check {
+    /// Whether one run's stdout passes.
+    pub fn accepts(&self, stdout: &str) -> bool {
+        match self.compare {
+            Compare::Exact => stdout == self.stdout,
+            Compare::SortedLines => {
+                let mut a: Vec<_> = stdout.lines().collect();
+                let mut b: Vec<_> = self.stdout.lines().collect();
+                a.sort_unstable();
+                b.sort_unstable();
+                a == b
+            }
+        }
+    }
+
+    fn parse(text: &str) -> Result<Check, String> {
+        let mut check = Check { runs: 1, modes: vec![Mode::Gil], compare: Compare::Exact, stdout: String::new() };
+        let mut lines = text.split_inclusive('\n');
+        let mut saw_stdout = false;
+        for line in lines.by_ref() {
+            let line_t = line.trim();
+            if line_t.is_empty() || line_t.starts_with('#') {
+                continue;
+            }
+            let (key, value) =
+                line_t.split_once(':').ok_or_else(|| format!("check: expected `key: value`, got `{line_t}`"))?;
+            let value = value.split('#').next().unwrap_or("").trim();
+            match key.trim() {
+                "runs" => check.runs = value.parse().map_err(|_| format!("check: runs `{value}` is not a number"))?,
+                "modes" => {
+                    check.modes = value
+                        .split_whitespace()
+                        .map(|m| match m {
+                            "gil" => Ok(Mode::Gil),
+                            "free" => Ok(Mode::Free),
+                            "step" => Ok(Mode::Step),
+                            other => Err(format!("check: unknown mode `{other}`")),
+                        })
+                        .collect::<Result<_, _>>()?
+                }
+                "compare" => {
+                    check.compare = match value {
+                        "exact" => Compare::Exact,
+                        "sorted-lines" => Compare::SortedLines,
+                        other => return Err(format!("check: unknown compare `{other}`")),
+                    }
+                }
+                "stdout" => {
+                    saw_stdout = true;
+                    break;
+                }
+                other => return Err(format!("check: unknown key `{other}`")),
+            }
+        }
+        if !saw_stdout {
+            return Err("check: no `stdout:` line".into());
+        }
+        check.stdout = lines.collect();
+        if check.runs == 0 || check.modes.is_empty() {
+            return Err("check: needs at least one run and one mode".into());
+        }
+        Ok(check)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    pub meta: LessonMeta,
+    pub segments: Vec<Segment>,
+}
+
+impl Lesson {
+    /// The lesson's runnable programs, in order.
+    pub fn programs(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().filter_map(|s| match s {
+            Segment::Code(c) => Some(c.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The lesson's exercises, in order.
+    pub fn exercises(&self) -> impl Iterator<Item = &Exercise> {
+        self.segments.iter().filter_map(|s| match s {
+            Segment::Exercise(e) => Some(e),
+            _ => None,
+        })
+    }
+}
+
+/// Every lesson shipped with the site, sorted by `order`.
+pub fn all() -> Result<Vec<Lesson>, String> {
+    let mut lessons = LESSON_FILES
+        .iter()
+        .map(|(file, text)| parse(text).map_err(|e| format!("lessons/{file}: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    lessons.sort_by_key(|l| l.meta.order);
+    Ok(lessons)
+}
+
+/// Parses one lesson file.
+pub fn parse(text: &str) -> Result<Lesson, String> {
+    let text = text.replace("\r\n", "\n");
+    let rest = text.strip_prefix("---\n").ok_or("missing front matter (a first line of ---)")?;
+    let end = rest.find("\n---\n").ok_or("front matter is not closed by a line of ---")?;
+    let (front, body) = (&rest[..end], &rest[end + 5..]);
+    let mut title = None;
+    let mut slug = None;
+    let mut order = None;
+    let mut summary = None;
+    for (n, line) in front.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (key, value) = line
+            .split_once(':')
+            .ok_or_else(|| format!("front matter line {}: expected `key: value`", n + 2))?;
+        let value = value.trim().to_string();
+        match key.trim() {
+            "title" => title = Some(value),
+            "slug" => slug = Some(value),
+            "order" => order = Some(value.parse().map_err(|_| format!("order `{value}` is not a number"))?),
+            "summary" => summary = Some(value),
+            other => return Err(format!("unknown front matter key `{other}`")),
+        }
+    }
+    let slug: String = slug.ok_or("front matter has no slug")?;
+    if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        return Err(format!("slug `{slug}` must be lowercase letters, digits and dashes"));
+    }
+    Ok(Lesson {
+        meta: LessonMeta {
+            title: title.ok_or("front matter has no title")?,
+            slug,
+            order: order.ok_or("front matter has no order")?,
+            summary: summary.unwrap_or_default(),
+        },
+        segments: segments(body)?,
+    })
+}
+
+/// What a fenced block is, by its info string.
+#[derive(Clone, Copy, PartialEq)]
+enum Block {
+    Example,
+    Starter,
+    Hint,
+    Solution,
+    Check,
+}
+
+/// Splits Markdown into prose HTML, runnable examples and exercises.
+fn segments(body: &str) -> Result<Vec<Segment>, String> {
+    let mut out = Vec::new();
+    let mut prose: Vec<Event> = Vec::new();
+    let mut open: Option<(Block, String)> = None;
+    let mut exercise: Option<(String, Vec<String>, Option<String>, Option<Check>)> = None;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(body, options) {
+        match (&mut open, event) {
+            (None, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))) => {
+                let words: Vec<&str> = info.split_whitespace().collect();
+                let kind = match words.as_slice() {
+                    ["python"] => Some(Block::Example),
+                    ["python", "exercise"] => Some(Block::Starter),
+                    ["python", "solution"] => Some(Block::Solution),
+                    ["hint"] => Some(Block::Hint),
+                    ["check"] => Some(Block::Check),
+                    _ => None,
+                };
+                match kind {
+                    Some(kind) => open = Some((kind, String::new())),
+                    None => prose.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))),
+                }
+            }
+            (Some((_, text)), Event::Text(t)) => text.push_str(&t),
+            (Some(_), Event::End(TagEnd::CodeBlock)) => {
+                let (kind, text) = open.take().expect("a block is open");
+                if kind != Block::Example && kind != Block::Starter && exercise.is_none() {
+                    return Err("a hint, solution or check block comes before any ```python exercise".into());
+                }
+                if matches!(kind, Block::Example | Block::Starter) {
+                    finish_exercise(&mut exercise, &mut out)?;
+                    flush_prose(&mut prose, &mut out);
+                }
+                match kind {
+                    Block::Example => out.push(Segment::Code(text)),
+                    Block::Starter => exercise = Some((text, vec![], None, None)),
+                    Block::Hint => exercise.as_mut().unwrap().1.push(text),
+                    Block::Solution => exercise.as_mut().unwrap().2 = Some(text),
+                    Block::Check => exercise.as_mut().unwrap().3 = Some(Check::parse(&text)?),
+                }
+            }
+            (Some(_), _) => {}
+            (None, event) => {
+                if exercise.is_some() && !is_blank(&event) {
+                    finish_exercise(&mut exercise, &mut out)?;
+                }
+                prose.push(event)
+            }
+        }
+    }
+    finish_exercise(&mut exercise, &mut out)?;
+    flush_prose(&mut prose, &mut out);
+    Ok(out)
+}
+
+fn is_blank(event: &Event) -> bool {
+    matches!(event, Event::SoftBreak | Event::HardBreak) || matches!(event, Event::Text(t) if t.trim().is_empty())
+}
+
+fn flush_prose(prose: &mut Vec<Event>, out: &mut Vec<Segment>) {
+    if !prose.is_empty() {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, prose.drain(..));
+        out.push(Segment::Prose(html));
+    }
+}
+
+type Pending = Option<(String, Vec<String>, Option<String>, Option<Check>)>;
+
+fn finish_exercise(pending: &mut Pending, out: &mut Vec<Segment>) -> Result<(), String> {
+    if let Some((starter, hints, solution, check)) = pending.take() {
+        out.push(Segment::Exercise(Exercise {
+            starter,
+            hints,
+            solution: solution.ok_or("an exercise has no ```python solution block")?,
+            check: check.ok_or("an exercise has no ```check block")?,
+        }));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_prose_and_python_blocks() {
+        let l = parse(
+            "---\ntitle: T\nslug: t-1\norder: 3\nsummary: S\n---\nHello *world*.\n\n```python\nprint(1)\n```\n\nAfter.\n\n```text\nnot code\n```\n",
+        )
+        .unwrap();
+        assert_eq!(l.meta, LessonMeta { title: "T".into(), slug: "t-1".into(), order: 3, summary: "S".into() });
+        assert_eq!(l.segments.len(), 3);
+        assert_eq!(l.segments[0], Segment::Prose("<p>Hello <em>world</em>.</p>\n".into()));
+        assert_eq!(l.segments[1], Segment::Code("print(1)\n".into()));
+        let Segment::Prose(after) = &l.segments[2] else { panic!("{:?}", l.segments[2]) };
+        assert!(after.contains("<p>After.</p>") && after.contains("not code"));
+    }
+
+    #[test]
+    fn exercises_gather_starter_hints_solution_and_check() {
+        let l = parse(concat!(
+            "---\ntitle: T\nslug: t\norder: 1\n---\nDo it.\n\n",
+            "```python exercise\nx = 0\n```\n\n```hint\nUse a loop.\n```\n\n",
+            "```python solution\nprint(1)\nprint(2)\n```\n\n",
+            "```check\nruns: 5\nmodes: gil free\ncompare: sorted-lines\nstdout:\n2\n1\n```\n\nAfter.\n",
+        ))
+        .unwrap();
+        assert_eq!(l.segments.len(), 3, "{:?}", l.segments);
+        let ex = l.exercises().next().unwrap();
+        assert_eq!(ex.starter, "x = 0\n");
+        assert_eq!(ex.hints, vec!["Use a loop.\n".to_string()]);
+        assert_eq!(ex.solution, "print(1)\nprint(2)\n");
+        assert_eq!((ex.check.runs, ex.check.modes.clone()), (5, vec![Mode::Gil, Mode::Free]));
+        assert!(ex.check.accepts("1\n2\n"));
+        assert!(!ex.check.accepts("1\n3\n"));
+        let exact = Check { compare: Compare::Exact, ..ex.check.clone() };
+        assert!(exact.accepts("2\n1\n") && !exact.accepts("1\n2\n"));
+    }
+
+    #[test]
+    fn incomplete_exercises_are_rejected() {
+        let head = "---\ntitle: T\nslug: t\norder: 1\n---\n";
+        let no_check = format!("{head}```python exercise\nx\n```\n\n```python solution\ny\n```\n");
+        assert!(parse(&no_check).unwrap_err().contains("check"));
+        let stray = format!("{head}```hint\nh\n```\n");
+        assert!(parse(&stray).unwrap_err().contains("before any"));
+        let bad = format!("{head}```python exercise\nx\n```\n```python solution\ny\n```\n```check\nruns: 2\n```\n");
+        assert!(parse(&bad).unwrap_err().contains("stdout"));
+    }
+
+    #[test]
+    fn bad_front_matter_is_reported() {
+        assert!(parse("no front matter").unwrap_err().contains("front matter"));
+        assert!(parse("---\ntitle: T\norder: 1\n---\n").unwrap_err().contains("slug"));
+        assert!(parse("---\ntitle: T\nslug: Bad Slug\norder: 1\n---\n").unwrap_err().contains("slug"));
+        assert!(parse("---\ntitle: T\nslug: a\norder: x\n---\n").unwrap_err().contains("order"));
+    }
+
+    #[test]
+    fn shipped_lessons_parse_with_unique_slugs_and_orders() {
+        let lessons = all().unwrap();
+        assert!(!lessons.is_empty(), "no lessons in lessons/");
+        let slugs: std::collections::HashSet<_> = lessons.iter().map(|l| &l.meta.slug).collect();
+        assert_eq!(slugs.len(), lessons.len(), "duplicate slug");
+        let orders: std::collections::HashSet<_> = lessons.iter().map(|l| l.meta.order).collect();
+        assert_eq!(orders.len(), lessons.len(), "duplicate order");
+        for l in &lessons {
+            assert!(l.programs().count() > 0, "{} has no runnable example", l.meta.slug);
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! vm) -> runtime (the Scheduler seam) -> stdout and trace back to the app.
 
 pub mod lessons;
+pub mod links;
 pub mod python;
 pub mod runtime;
 pub mod stdlib;

@@ -1,1 +1,85 @@
-//! (app being written)
+//! The Yew single-page app: routes, header, pages. Started by `static/boot.js`
+//! through [`run_app`].
+
+mod editor;
+mod header;
+mod home;
+mod lesson_page;
+mod playground;
+mod storage;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::web;
+
+/// Client-side routes; the server answers every one of them with `index.html`.
+#[derive(Clone, Routable, PartialEq, Debug)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/lesson/:slug")]
+    Lesson { slug: String },
+    #[at("/playground")]
+    Playground,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <home::Home /> },
+        Route::Lesson { slug } => html! { <lesson_page::LessonPage {slug} /> },
+        Route::Playground => html! { <playground::Playground /> },
+        Route::NotFound => html! {
+            <section class="page not-found">
+                <h1>{ "Page not found" }</h1>
+                <p>{ "There is no page at this address. " }
+                   <Link<Route> to={Route::Home}>{ "See all lessons" }</Link<Route>></p>
+            </section>
+        },
+    }
+}
+
+#[function_component(App)]
+fn app() -> Html {
+    // Worker failures (a panic or a trap in any thread) are shown, never swallowed.
+    let worker_errors = use_state(Vec::<String>::new);
+    {
+        let worker_errors = worker_errors.clone();
+        use_effect_with((), move |_| {
+            let handler = Closure::<dyn Fn(String)>::new(move |message: String| {
+                let mut all = (*worker_errors).clone();
+                all.push(message);
+                worker_errors.set(all);
+            });
+            web::spawn::on_worker_error(handler.into_js_value().unchecked_into());
+        });
+    }
+    html! {
+        <BrowserRouter>
+            <header::Header />
+            if !worker_errors.is_empty() {
+                <div class="notice error" role="alert">
+                    <strong>{ "A worker thread failed: " }</strong>
+                    { for worker_errors.iter().map(|e| html! { <pre>{ e }</pre> }) }
+                </div>
+            }
+            <main id="main">
+                <Switch<Route> render={switch} />
+            </main>
+            <footer class="site-footer">
+                <p>{ "Threadlab runs your Python on real threads in this tab: one Web Worker per thread, one shared memory." }</p>
+            </footer>
+        </BrowserRouter>
+    }
+}
+
+/// Mounts the app into `<body>`. Called once, from the page's main thread.
+#[wasm_bindgen]
+pub fn run_app() {
+    web::panic::install_page_hook();
+    yew::Renderer::<App>::new().render();
+}

@@ -13,7 +13,15 @@ worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
 connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
 form-action 'none'; frame-ancestors 'none'";
 
-pub fn handle(stream: TcpStream, root: &Path) {
+/// Which headers go out: everything, or only what a plain static host sends (used to
+/// test the service-worker route to isolation: `THREADLAB_PLAIN_HOST=1`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Headers {
+    Isolated,
+    PlainHost,
+}
+
+pub fn handle(stream: TcpStream, root: &Path, headers: Headers) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
@@ -45,7 +53,7 @@ pub fn handle(stream: TcpStream, root: &Path) {
         }
         let mut parts = request_line.split_whitespace();
         let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-        let response = respond(method, target, root);
+        let response = respond(method, target, root, headers);
         if out.write_all(&response).is_err() || !keep_alive {
             return;
         }
@@ -53,7 +61,8 @@ pub fn handle(stream: TcpStream, root: &Path) {
 }
 
 /// Builds the whole response for one request.
-pub fn respond(method: &str, target: &str, root: &Path) -> Vec<u8> {
+pub fn respond(method: &str, target: &str, root: &Path, headers: Headers) -> Vec<u8> {
+    let build = |status, content_type, body: &[u8], head| build(status, content_type, body, head, headers);
     if method != "GET" && method != "HEAD" {
         return build(405, "text/plain; charset=utf-8", b"method not allowed\n", method == "HEAD");
     }
@@ -124,20 +133,26 @@ pub fn mime(path: &Path) -> &'static str {
     }
 }
 
-fn build(status: u16, content_type: &str, body: &[u8], head: bool) -> Vec<u8> {
+fn build(status: u16, content_type: &str, body: &[u8], head: bool, headers: Headers) -> Vec<u8> {
     let reason = match status {
         200 => "OK",
         400 => "Bad Request",
         404 => "Not Found",
         _ => "Method Not Allowed",
     };
+    let isolation = match headers {
+        Headers::Isolated => {
+            "Cross-Origin-Opener-Policy: same-origin\r\n\
+             Cross-Origin-Embedder-Policy: require-corp\r\n\
+             Cross-Origin-Resource-Policy: same-origin\r\n"
+        }
+        Headers::PlainHost => "",
+    };
     let mut out = format!(
         "HTTP/1.1 {status} {reason}\r\n\
          Content-Type: {content_type}\r\n\
          Content-Length: {}\r\n\
-         Cross-Origin-Opener-Policy: same-origin\r\n\
-         Cross-Origin-Embedder-Policy: require-corp\r\n\
-         Cross-Origin-Resource-Policy: same-origin\r\n\
+         {isolation}\
          Content-Security-Policy: {CSP}\r\n\
          X-Content-Type-Options: nosniff\r\n\
          Referrer-Policy: no-referrer\r\n\
@@ -171,7 +186,7 @@ mod tests {
 
     #[test]
     fn wasm_is_served_as_application_wasm_with_isolation_headers() {
-        let r = head_of(&respond("GET", "/pkg/app_bg.wasm", &site()));
+        let r = head_of(&respond("GET", "/pkg/app_bg.wasm", &site(), Headers::Isolated));
         assert!(r.starts_with("HTTP/1.1 200"), "{r}");
         assert!(r.contains("Content-Type: application/wasm"), "{r}");
         assert!(r.contains("Cross-Origin-Opener-Policy: same-origin"), "{r}");
@@ -182,24 +197,32 @@ mod tests {
     #[test]
     fn client_routes_get_index_html_but_missing_assets_get_404() {
         let root = site();
-        let r = respond("GET", "/lesson/race-conditions", &root);
+        let r = respond("GET", "/lesson/race-conditions", &root, Headers::Isolated);
         assert!(head_of(&r).starts_with("HTTP/1.1 200"));
         assert!(String::from_utf8_lossy(&r).ends_with("<title>t</title>"));
-        assert!(head_of(&respond("GET", "/playground?x=1", &root)).contains("text/html"));
-        assert!(head_of(&respond("GET", "/missing.js", &root)).starts_with("HTTP/1.1 404"));
+        assert!(head_of(&respond("GET", "/playground?x=1", &root, Headers::Isolated)).contains("text/html"));
+        assert!(head_of(&respond("GET", "/missing.js", &root, Headers::Isolated)).starts_with("HTTP/1.1 404"));
     }
 
     #[test]
     fn paths_cannot_climb_out_of_the_site() {
         let root = site();
-        assert!(head_of(&respond("GET", "/../etc/passwd", &root)).starts_with("HTTP/1.1 400"));
-        assert!(head_of(&respond("GET", "/%2e%2e/etc/passwd", &root)).starts_with("HTTP/1.1 400"));
-        assert!(head_of(&respond("POST", "/", &root)).starts_with("HTTP/1.1 405"));
+        assert!(head_of(&respond("GET", "/../etc/passwd", &root, Headers::Isolated)).starts_with("HTTP/1.1 400"));
+        assert!(head_of(&respond("GET", "/%2e%2e/etc/passwd", &root, Headers::Isolated)).starts_with("HTTP/1.1 400"));
+        assert!(head_of(&respond("POST", "/", &root, Headers::Isolated)).starts_with("HTTP/1.1 405"));
+    }
+
+    #[test]
+    fn plain_host_mode_drops_only_the_isolation_headers() {
+        let r = head_of(&respond("GET", "/", &site(), Headers::PlainHost));
+        assert!(r.starts_with("HTTP/1.1 200"), "{r}");
+        assert!(!r.contains("Cross-Origin-Opener-Policy"), "{r}");
+        assert!(r.contains("Content-Security-Policy"), "{r}");
     }
 
     #[test]
     fn head_sends_headers_only() {
-        let r = respond("HEAD", "/", &site());
+        let r = respond("HEAD", "/", &site(), Headers::Isolated);
         assert!(String::from_utf8_lossy(&r).ends_with("\r\n\r\n"));
         assert!(head_of(&r).contains("Content-Length: 31"));
     }

@@ -34,9 +34,15 @@ fn main() {
     };
     let addr = listener.local_addr().expect("bound socket has an address");
     println!("Threadlab is being served at http://{addr}/  (Ctrl+C stops it)");
+    let headers = if std::env::var_os("THREADLAB_PLAIN_HOST").is_some_and(|v| v == "1") {
+        println!("(plain-host mode: no isolation headers; the service worker must add them)");
+        http::Headers::PlainHost
+    } else {
+        http::Headers::Isolated
+    };
     let root = std::sync::Arc::new(root);
     for stream in listener.incoming().flatten() {
         let root = root.clone();
-        std::thread::spawn(move || http::handle(stream, &root));
+        std::thread::spawn(move || http::handle(stream, &root, headers));
     }
 }

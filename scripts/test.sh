@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: native (engine, lessons, server),
+# wasm in headless Chromium (threads on workers), and end-to-end on the real site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+step() { printf '\n==== %s ====\n' "$*"; }
+
+step "native tests"
+cargo test
+
+step "wasm tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+
+step "build the site"
+scripts/build-site.sh
+cargo build --bin threadlab-serve
+
+step "end-to-end tests (real server, real site, headless Chromium)"
+node --test --test-reporter=spec tests/e2e/

@@ -1,0 +1,103 @@
+//! The code editor: a textarea with line numbers. Tab indents (4 spaces, undoable), Esc
+//! leaves the editor so keyboard users are never trapped, Ctrl/Cmd+Enter runs.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub code: AttrValue,
+    pub on_input: Callback<String>,
+    #[prop_or(AttrValue::Static("Code editor"))]
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub on_run: Option<Callback<()>>,
+}
+
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let gutter = use_node_ref();
+    let lines = props.code.split('\n').count().max(1);
+
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            on_input.emit(area.value());
+        })
+    };
+    let onkeydown = {
+        let on_run = props.on_run.clone();
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            match e.key().as_str() {
+                "Tab" if !e.shift_key() && !e.ctrl_key() && !e.alt_key() && !e.meta_key() => {
+                    e.prevent_default();
+                    insert_text(&area, "    ");
+                    on_input.emit(area.value());
+                }
+                "Escape" => {
+                    let _ = area.blur();
+                }
+                "Enter" if e.ctrl_key() || e.meta_key() => {
+                    if let Some(run) = &on_run {
+                        e.prevent_default();
+                        run.emit(());
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+    let onscroll = {
+        let gutter = gutter.clone();
+        Callback::from(move |e: Event| {
+            let area: HtmlElement = e.target_unchecked_into();
+            if let Some(g) = gutter.cast::<HtmlElement>() {
+                g.set_scroll_top(area.scroll_top());
+            }
+        })
+    };
+    html! {
+        <div class="editor">
+            <pre class="gutter" ref={gutter} aria-hidden="true">
+                { (1..=lines).map(|n| n.to_string()).collect::<Vec<_>>().join("\n") }
+            </pre>
+            <textarea
+                class="code"
+                aria-label={props.label.clone()}
+                spellcheck="false"
+                autocapitalize="off"
+                autocomplete="off"
+                wrap="off"
+                rows={lines.clamp(4, 30).to_string()}
+                value={props.code.clone()}
+                {oninput}
+                {onkeydown}
+                {onscroll}
+            />
+        </div>
+    }
+}
+
+/// Inserts text at the cursor through the browser's editing command, so Ctrl+Z undoes
+/// it; falls back to setRangeText where that command is unavailable.
+fn insert_text(area: &HtmlTextAreaElement, text: &str) {
+    let done = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| d.exec_command_with_show_ui_and_value("insertText", false, text).ok())
+        .unwrap_or(false);
+    if !done {
+        let start = area.selection_start().ok().flatten().unwrap_or(0);
+        let end = area.selection_end().ok().flatten().unwrap_or(start);
+        let _ = area.set_range_text_with_start_and_end_and_mode(
+            text,
+            start,
+            end,
+            "end",
+        );
+    }
+}

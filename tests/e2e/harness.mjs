@@ -1,0 +1,61 @@
+// Shared pieces of the end-to-end tests: start the real server on a free port, launch
+// Debian's Chromium through playwright-core, collect page errors, take screenshots.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHOTS = path.join(ROOT, 'target', 'e2e');
+mkdirSync(SHOTS, { recursive: true });
+
+/** Starts target/debug/threadlab-serve on dist/ and resolves with its URL. */
+export function startServer(env = {}) {
+  return new Promise((resolve, reject) => {
+    const bin = path.join(ROOT, 'target', 'debug', 'threadlab-serve');
+    const proc = spawn(bin, [path.join(ROOT, 'dist')], {
+      env: { ...process.env, PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server printed no URL: ${out}`)), 15000);
+    proc.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/[0-9.]+:\d+\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[0], stop: () => proc.kill() });
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh page that records uncaught errors and console errors. */
+export async function newPage(browser, viewport = { width: 1200, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console: ${m.text()}`); });
+  return page;
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
+}
+
+export async function shot(page, name) {
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
