@@ -3,6 +3,7 @@
 //! Data flows as in `../shared/DESIGN.md`: lessons -> app -> engine (python front end ->
 //! vm) -> runtime (the Scheduler seam) -> stdout and trace back to the app.
 
+pub mod highlight;
 pub mod lessons;
 pub mod links;
 pub mod python;
