@@ -1,9 +1,13 @@
-//! The code editor: a textarea with line numbers. Tab indents (4 spaces, undoable), Esc
-//! leaves the editor so keyboard users are never trapped, Ctrl/Cmd+Enter runs.
+//! The code editor: a textarea with line numbers and syntax colouring. The colours are a
+//! `<pre>` drawn under a transparent textarea, so typing, selection, undo and screen
+//! readers stay the browser's own. Tab indents (4 spaces, undoable), Esc leaves the
+//! editor so keyboard users are never trapped, Ctrl/Cmd+Enter runs.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+use crate::highlight;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -18,6 +22,7 @@ pub struct EditorProps {
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let gutter = use_node_ref();
+    let colours = use_node_ref();
     let lines = props.code.split('\n').count().max(1);
 
     let oninput = {
@@ -53,31 +58,43 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     let onscroll = {
         let gutter = gutter.clone();
+        let colours = colours.clone();
         Callback::from(move |e: Event| {
             let area: HtmlElement = e.target_unchecked_into();
             if let Some(g) = gutter.cast::<HtmlElement>() {
                 g.set_scroll_top(area.scroll_top());
             }
+            if let Some(c) = colours.cast::<HtmlElement>() {
+                c.set_scroll_top(area.scroll_top());
+                c.set_scroll_left(area.scroll_left());
+            }
         })
     };
+    let coloured = highlight::spans(&props.code).into_iter().map(|(kind, text)| match kind {
+        highlight::Kind::Plain => html! { { text } },
+        kind => html! { <span class={kind.class()}>{ text }</span> },
+    });
     html! {
         <div class="editor">
             <pre class="gutter" ref={gutter} aria-hidden="true">
                 { (1..=lines).map(|n| n.to_string()).collect::<Vec<_>>().join("\n") }
             </pre>
-            <textarea
-                class="code"
-                aria-label={props.label.clone()}
-                spellcheck="false"
-                autocapitalize="off"
-                autocomplete="off"
-                wrap="off"
-                rows={lines.clamp(4, 30).to_string()}
-                value={props.code.clone()}
-                {oninput}
-                {onkeydown}
-                {onscroll}
-            />
+            <div class="code-area">
+                <pre class="colours" ref={colours} aria-hidden="true">{ for coloured }{ "\n" }</pre>
+                <textarea
+                    class="code"
+                    aria-label={props.label.clone()}
+                    spellcheck="false"
+                    autocapitalize="off"
+                    autocomplete="off"
+                    wrap="off"
+                    rows={lines.max(4).to_string()}
+                    value={props.code.clone()}
+                    {oninput}
+                    {onkeydown}
+                    {onscroll}
+                />
+            </div>
         </div>
     }
 }
