@@ -9,7 +9,7 @@ case "$BASE_PATH" in */) ;; *) BASE_PATH="$BASE_PATH/" ;; esac
 
 flag=(); [ "$PROFILE" = release ] && flag=(--release)
 echo "[build] wasm ($PROFILE)" >&2
-cargo build --lib --target wasm32-unknown-unknown "${flag[@]}"
+scripts/cargo-wasm.sh build --lib "${flag[@]}"
 wasm="target/wasm32-unknown-unknown/$([ "$PROFILE" = release ] && echo release || echo debug)/threadlab.wasm"
 
 rm -rf dist.tmp && mkdir -p dist.tmp

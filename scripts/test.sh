@@ -11,7 +11,7 @@ step "native tests"
 cargo test
 
 step "wasm tests in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+CHROMEDRIVER=/usr/bin/chromedriver scripts/cargo-wasm.sh test --test web
 
 step "build the site"
 scripts/build-site.sh

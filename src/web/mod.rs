@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod clock;
 pub mod panic;
+pub mod program;
 pub mod spawn;
 pub mod timer;
 
