@@ -70,6 +70,7 @@ async fn memory_stays_flat_over_batches() {
         last = bench::run_batch(80, 10).await.expect("batch ran");
         assert_eq!(last.counter, 800);
     }
+    assert_eq!(last.workers_created, first.workers_created, "workers were not reused");
     let growth = last.memory_bytes - first.memory_bytes;
     assert!(
         growth <= 16.0 * 1048576.0,

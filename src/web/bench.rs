@@ -24,7 +24,8 @@ pub struct BatchStats {
 }
 
 /// Starts `threads` threads that meet at a barrier (all alive together), then each adds
-/// 1 to a Mutex-guarded counter `increments` times. Waits without blocking the host.
+/// 1 to a Mutex-guarded counter `increments` times. Waits without blocking the host,
+/// until the threads are done and their workers are back in the pool.
 pub async fn run_batch(threads: usize, increments: u64) -> Result<BatchStats, String> {
     let start = now_ms();
     let shared = Arc::new((Mutex::new((0usize, 0u64)), Condvar::new()));
@@ -59,6 +60,12 @@ pub async fn run_batch(threads: usize, increments: u64) -> Result<BatchStats, St
             ));
         }
         sleep_ms(2).await;
+    }
+    // Let the workers get back into the pool (a few microseconds each, but 100 of them
+    // queue for its lock), so the next batch measures reuse, not that race.
+    let settle = now_ms() + 2_000.0;
+    while spawn::idle_workers().is_none_or(|idle| idle < threads.min(spawn::MAX_IDLE)) && now_ms() < settle {
+        sleep_ms(1).await;
     }
     let counter = shared.0.lock().unwrap().1;
     Ok(BatchStats {

@@ -39,6 +39,17 @@ struct Pool {
 
 static POOL: Mutex<Pool> = Mutex::new(Pool { jobs: VecDeque::new(), idle: 0, starting: 0 });
 static WORK: Condvar = Condvar::new();
+/// Workers whose job just ended and that are on their way into `next_job` (counted
+/// before they take the pool's lock, which many may want at once). They check the
+/// queue before anything else, so a job queued for them is picked up promptly.
+static RETURNING: AtomicUsize = AtomicUsize::new(0);
+
+impl Pool {
+    /// Workers that will look at the queue soon without anyone creating a new one.
+    fn capacity(&self) -> usize {
+        self.idle + self.starting + RETURNING.load(Ordering::Acquire)
+    }
+}
 
 /// Counters for the benchmark and tests (monotonic since page load).
 pub static WORKERS_CREATED: AtomicUsize = AtomicUsize::new(0);
@@ -96,7 +107,7 @@ pub fn spawn(f: impl FnOnce() + Send + 'static) -> Result<(), SpawnError> {
     if IN_POOL.with(Cell::get) {
         let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
         pool.jobs.push_back(job);
-        if pool.idle + pool.starting >= pool.jobs.len() {
+        if pool.capacity() >= pool.jobs.len() {
             drop(pool);
             WORK.notify_one();
             return Ok(());
@@ -105,10 +116,11 @@ pub fn spawn(f: impl FnOnce() + Send + 'static) -> Result<(), SpawnError> {
         drop(pool);
         request_worker_from_host()
     } else {
-        // On the host: hand the job to a warm worker if the lock is free and one waits,
-        // otherwise start a worker that runs this job first.
-        if let Ok(mut pool) = POOL.try_lock() {
-            if pool.idle + pool.starting > pool.jobs.len() {
+        // On the host: hand the job to a warm worker if one waits, otherwise start a
+        // worker that runs this job first. The host may not wait for the lock, but it
+        // is only ever held for a few instructions, so a short bounded spin finds it.
+        if let Some(mut pool) = try_lock_spinning() {
+            if pool.capacity() > pool.jobs.len() {
                 pool.jobs.push_back(job);
                 drop(pool);
                 WORK.notify_one();
@@ -121,6 +133,23 @@ pub fn spawn(f: impl FnOnce() + Send + 'static) -> Result<(), SpawnError> {
             drop(unsafe { Box::from_raw(ptr as *mut Job) });
         })
     }
+}
+
+/// The pool's lock without ever waiting in `Atomics.wait` (not allowed on the page).
+fn try_lock_spinning() -> Option<std::sync::MutexGuard<'static, Pool>> {
+    for _ in 0..2_000 {
+        match POOL.try_lock() {
+            Ok(pool) => return Some(pool),
+            Err(std::sync::TryLockError::Poisoned(e)) => return Some(e.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => std::hint::spin_loop(),
+        }
+    }
+    None
+}
+
+/// Warm workers waiting for a job right now (`None` if the pool is busy this instant).
+pub fn idle_workers() -> Option<usize> {
+    try_lock_spinning().map(|pool| pool.idle)
 }
 
 /// Registers the host's handler for worker failures (a panic message or a trap).
@@ -227,8 +256,14 @@ pub fn threadlab_worker_main(first_job: usize) {
         pool.starting = pool.starting.saturating_sub(1);
         pool.idle += 1;
     }
-    while let Some(job) = next_job(first_job == 0) {
+    let mut counted_idle = first_job == 0;
+    loop {
+        if !counted_idle {
+            RETURNING.fetch_add(1, Ordering::AcqRel);
+        }
+        let Some(job) = next_job(counted_idle) else { break };
         run(job);
+        counted_idle = false;
     }
 }
 
@@ -238,9 +273,13 @@ fn run(job: Job) {
 }
 
 /// Waits for the next job. `counted_idle` is true when this worker already counted
-/// itself idle (it arrived through a spawn request, for which a job is queued).
+/// itself idle (it arrived through a spawn request, for which a job is queued);
+/// otherwise it counted itself in `RETURNING`.
 fn next_job(mut counted_idle: bool) -> Option<Job> {
     let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    if !counted_idle {
+        RETURNING.fetch_sub(1, Ordering::AcqRel);
+    }
     loop {
         if let Some(job) = pool.jobs.pop_front() {
             if counted_idle {
