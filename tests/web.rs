@@ -82,6 +82,35 @@ async fn memory_stays_flat_over_batches() {
 }
 
 #[wasm_bindgen_test]
+async fn idle_workers_retire_and_their_stacks_are_reused() {
+    // Retired workers free their stack and TLS (__wbindgen_thread_destroy): once a
+    // batch's workers have all retired, a new batch of fresh workers fits in the memory
+    // the first one left, instead of growing it by another 40 x 2 MiB of stacks.
+    spawn::set_idle_timeout(std::time::Duration::from_millis(100));
+    let retired_before = spawn::WORKERS_RETIRED.load(Ordering::SeqCst);
+    let first = bench::run_batch(40, 10).await.expect("batch ran");
+    for _ in 0..3 {
+        let created = spawn::WORKERS_CREATED.load(Ordering::SeqCst);
+        let mut waited = 0;
+        while spawn::WORKERS_ALIVE.load(Ordering::SeqCst) > 0 && waited < 5_000 {
+            sleep_ms(20).await;
+            waited += 20;
+        }
+        assert_eq!(spawn::WORKERS_ALIVE.load(Ordering::SeqCst), 0, "idle workers did not retire (retired {}, idle {:?})", spawn::WORKERS_RETIRED.load(Ordering::SeqCst), spawn::idle_workers());
+        let again = bench::run_batch(40, 10).await.expect("batch ran");
+        assert!(again.workers_created >= created + 40, "fresh workers were expected");
+        assert!(
+            again.memory_bytes <= first.memory_bytes + 8.0 * 1048576.0,
+            "memory grew from {:.1} to {:.1} MiB although the old workers had freed theirs",
+            first.memory_bytes / 1048576.0,
+            again.memory_bytes / 1048576.0
+        );
+    }
+    assert!(spawn::WORKERS_RETIRED.load(Ordering::SeqCst) >= retired_before + 120);
+    spawn::set_idle_timeout(std::time::Duration::from_secs(20));
+}
+
+#[wasm_bindgen_test]
 async fn a_panicking_worker_is_reported_to_the_host() {
     let seen: Arc<Mutex<Vec<String>>> = Arc::default();
     let sink = seen.clone();

@@ -3,7 +3,7 @@
 //! `std::thread::spawn` does not work on wasm32, and wasm_thread never frees a finished
 //! thread's stack and TLS. This spawner keeps a pool of warm workers: a worker that
 //! finishes its job waits (in Rust, with atomics) for the next one, up to `MAX_IDLE`
-//! workers for `IDLE_TIMEOUT`; a worker beyond that returns to JS, which calls
+//! workers for the idle timeout; a worker beyond that returns to JS, which calls
 //! `__wbindgen_thread_destroy` so its stack and TLS go back to the allocator.
 //!
 //! Only the *spawning host* creates `Worker` objects: the page's main thread (or the
@@ -13,7 +13,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
@@ -25,8 +25,16 @@ type Job = Box<dyn FnOnce() + Send + 'static>;
 
 /// Warm workers kept waiting for work; more than this retire right away.
 pub const MAX_IDLE: usize = 128;
-/// How long a warm worker waits for a job before it retires.
-pub const IDLE_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long a warm worker waits for a job before it retires (milliseconds; 20 s unless
+/// changed with `set_idle_timeout`).
+static IDLE_TIMEOUT_MS: AtomicU64 = AtomicU64::new(20_000);
+
+/// Changes how long warm workers wait for work before freeing themselves.
+pub fn set_idle_timeout(timeout: Duration) {
+    IDLE_TIMEOUT_MS.store(timeout.as_millis() as u64, Ordering::Relaxed);
+    // Waiting workers start their wait again under the new timeout.
+    WORK.notify_all();
+}
 
 #[derive(Default)]
 struct Pool {
@@ -296,7 +304,8 @@ fn next_job(mut counted_idle: bool) -> Option<Job> {
             counted_idle = true;
         }
         let (guard, timeout) =
-            WORK.wait_timeout(pool, IDLE_TIMEOUT).unwrap_or_else(|e| e.into_inner());
+            WORK.wait_timeout(pool, Duration::from_millis(IDLE_TIMEOUT_MS.load(Ordering::Relaxed)))
+                .unwrap_or_else(|e| e.into_inner());
         pool = guard;
         if timeout.timed_out() && pool.jobs.is_empty() {
             pool.idle -= 1;
