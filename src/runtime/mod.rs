@@ -1,1 +1,6 @@
-//! (being written)
+//! Threads and synchronisation: everything that can block goes through here.
+
+pub mod gil;
+pub mod lock;
+pub mod trace;
+pub mod waits;

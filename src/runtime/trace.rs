@@ -1,0 +1,223 @@
+//! What the threads did, as timestamped events: one buffer per thread, written by that
+//! thread and read by another while the program runs (the page's timeline polls it; the
+//! buffers live in the shared wasm memory). A full buffer drops its oldest events and
+//! counts them, so a long run never grows memory without bound.
+
+use std::collections::VecDeque;
+use std::fmt::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use super::gil::ThreadNo;
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    Started,
+    Finished,
+    /// The thread reached a new source line.
+    Line(u32),
+    GilTaken,
+    GilDropped,
+    /// Began waiting for a lock, event, queue, join... (`kind`, `label`).
+    Waiting(&'static str, String),
+    /// The wait ended: true if it got what it waited for, false on timeout.
+    Woke(bool),
+    Sleeping(f64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Milliseconds since the program started (one clock for every thread).
+    pub at_ms: f64,
+    pub thread: ThreadNo,
+    pub what: What,
+}
+
+/// One thread's buffer.
+#[derive(Debug)]
+pub struct ThreadTrace {
+    pub no: ThreadNo,
+    name: Mutex<String>,
+    events: Mutex<VecDeque<Event>>,
+    dropped: AtomicU64,
+    capacity: usize,
+}
+
+impl ThreadTrace {
+    pub fn push(&self, at_ms: f64, what: What) {
+        let mut events = self.events.lock().unwrap_or_else(|e| e.into_inner());
+        if events.len() == self.capacity {
+            events.pop_front();
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+        }
+        events.push_back(Event { at_ms, thread: self.no, what });
+    }
+
+    pub fn set_name(&self, name: &str) {
+        *self.name.lock().unwrap_or_else(|e| e.into_inner()) = name.to_string();
+    }
+
+    pub fn name(&self) -> String {
+        self.name.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// All threads' buffers for one program run.
+#[derive(Debug)]
+pub struct Recorder {
+    threads: Mutex<Vec<Arc<ThreadTrace>>>,
+    capacity: usize,
+}
+
+impl Recorder {
+    /// `capacity`: events kept per thread before the oldest are dropped.
+    pub fn new(capacity: usize) -> Recorder {
+        Recorder { threads: Mutex::new(Vec::new()), capacity: capacity.max(1) }
+    }
+
+    /// A buffer for a new thread; the thread keeps the `Arc` and pushes to it.
+    pub fn thread(&self, no: ThreadNo, name: &str) -> Arc<ThreadTrace> {
+        let t = Arc::new(ThreadTrace {
+            no,
+            name: Mutex::new(name.to_string()),
+            events: Mutex::new(VecDeque::new()),
+            dropped: AtomicU64::new(0),
+            capacity: self.capacity,
+        });
+        self.threads.lock().unwrap_or_else(|e| e.into_inner()).push(t.clone());
+        t
+    }
+
+    /// Threads so far, with their current names.
+    pub fn names(&self) -> Vec<(ThreadNo, String)> {
+        self.threads.lock().unwrap_or_else(|e| e.into_inner()).iter().map(|t| (t.no, t.name())).collect()
+    }
+
+    /// Takes every buffered event, oldest first per thread, merged by time. Skips a
+    /// buffer its thread is writing this instant when `never_wait` (the page's main
+    /// thread may not wait); its events come with the next call.
+    pub fn drain(&self, never_wait: bool) -> Vec<Event> {
+        let threads: Vec<Arc<ThreadTrace>> = match self.threads.try_lock() {
+            Ok(t) => t.clone(),
+            Err(_) if never_wait => return Vec::new(),
+            Err(_) => self.threads.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+        };
+        let mut out = Vec::new();
+        for t in threads {
+            let events = if never_wait { t.events.try_lock().ok() } else { Some(t.events.lock().unwrap_or_else(|e| e.into_inner())) };
+            if let Some(mut events) = events {
+                out.extend(events.drain(..));
+            }
+        }
+        out.sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms));
+        out
+    }
+
+    /// Events lost to full buffers, over all threads.
+    pub fn dropped(&self) -> u64 {
+        self.threads.lock().unwrap_or_else(|e| e.into_inner()).iter().map(|t| t.dropped.load(Ordering::Relaxed)).sum()
+    }
+}
+
+/// Chrome's trace-event JSON (opens in Perfetto and chrome://tracing): one track per
+/// thread, slices for waits, sleeps and GIL holding, instant events for lines.
+pub fn chrome_json(events: &[Event], names: &[(ThreadNo, String)]) -> String {
+    let mut out = String::from("{\"traceEvents\":[\n");
+    let mut first = true;
+    let mut item = |out: &mut String, body: String| {
+        if !first {
+            out.push_str(",\n");
+        }
+        first = false;
+        out.push_str(&body);
+    };
+    for (no, name) in names {
+        item(&mut out, format!("{{\"ph\":\"M\",\"pid\":1,\"tid\":{no},\"name\":\"thread_name\",\"args\":{{\"name\":{}}}}}", json_str(name)));
+    }
+    for e in events {
+        let ts = e.at_ms * 1000.0; // microseconds
+        let head = format!("\"pid\":1,\"tid\":{},\"ts\":{ts:.3}", e.thread);
+        let body = match &e.what {
+            What::Started => format!("{{{head},\"ph\":\"i\",\"s\":\"t\",\"name\":\"started\"}}"),
+            What::Finished => format!("{{{head},\"ph\":\"i\",\"s\":\"t\",\"name\":\"finished\"}}"),
+            What::Line(n) => format!("{{{head},\"ph\":\"i\",\"s\":\"t\",\"name\":\"line {n}\"}}"),
+            What::GilTaken => format!("{{{head},\"ph\":\"B\",\"name\":\"holds GIL\"}}"),
+            What::GilDropped => format!("{{{head},\"ph\":\"E\",\"name\":\"holds GIL\"}}"),
+            What::Waiting(kind, label) => {
+                format!("{{{head},\"ph\":\"B\",\"name\":{}}}", json_str(&format!("waits for {kind} {label}")))
+            }
+            What::Woke(got) => format!("{{{head},\"ph\":\"E\",\"args\":{{\"acquired\":{got}}}}}"),
+            What::Sleeping(s) => format!("{{{head},\"ph\":\"X\",\"dur\":{:.3},\"name\":\"sleep({s})\"}}", s * 1e6),
+        };
+        item(&mut out, body);
+    }
+    out.push_str("\n],\"displayTimeUnit\":\"ms\"}\n");
+    out
+}
+
+fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buffers_drop_oldest_and_drain_merges_by_time() {
+        let r = Recorder::new(3);
+        let a = r.thread(1, "MainThread");
+        let b = r.thread(2, "Thread-1 (work)");
+        for i in 0..5 {
+            a.push(i as f64 * 2.0, What::Line(i));
+        }
+        b.push(5.0, What::Started);
+        let events = r.drain(false);
+        let seen: Vec<(f64, ThreadNo)> = events.iter().map(|e| (e.at_ms, e.thread)).collect();
+        assert_eq!(seen, vec![(4.0, 1), (5.0, 2), (6.0, 1), (8.0, 1)]);
+        assert_eq!(r.dropped(), 2);
+        assert!(r.drain(true).is_empty());
+    }
+
+    #[test]
+    fn chrome_json_is_valid_json_with_thread_names() {
+        let r = Recorder::new(100);
+        let t = r.thread(7, "Thread-1 \"quoted\"\n");
+        t.push(0.5, What::Started);
+        t.push(1.0, What::Waiting("Lock", "lock_a".into()));
+        t.push(2.0, What::Woke(true));
+        t.push(2.5, What::Sleeping(0.25));
+        t.push(3.0, What::Finished);
+        let json = chrome_json(&r.drain(false), &r.names());
+        let check = std::process::Command::new("python3")
+            .args(["-c", "import json,sys; d=json.load(sys.stdin); print(len(d['traceEvents']), d['traceEvents'][0]['args']['name'])"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut p| {
+                use std::io::Write as _;
+                p.stdin.take().unwrap().write_all(json.as_bytes())?;
+                p.wait_with_output()
+            })
+            .expect("python3 runs");
+        assert!(check.status.success(), "{json}");
+        assert_eq!(String::from_utf8_lossy(&check.stdout), "6 Thread-1 \"quoted\"\n\n");
+    }
+}
