@@ -120,6 +120,104 @@ impl Recorder {
     }
 }
 
+/// A thread's state over a stretch of time, as the timeline colours it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum State {
+    /// Holding the GIL (or, without a GIL, simply running).
+    Running,
+    /// Ready to run but waiting for the GIL.
+    WaitingForGil,
+    /// Blocked on a lock, event, queue, join...: (kind, label).
+    Blocked(&'static str, String),
+    Sleeping,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub from_ms: f64,
+    pub to_ms: f64,
+    pub state: State,
+}
+
+/// One thread's row on the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    pub thread: ThreadNo,
+    pub name: String,
+    pub spans: Vec<Span>,
+    /// (time, line) each time the thread reached a new line.
+    pub lines: Vec<(f64, u32)>,
+    /// When the thread finished, if it has.
+    pub finished_ms: Option<f64>,
+}
+
+/// Turns events (in time order) into lanes of state spans, up to `now_ms`.
+/// `gil`: whether threads outside a wait are "waiting for the GIL" when they do not
+/// hold it (GIL mode), or simply running (free-threaded and stepped modes).
+pub fn lanes(events: &[Event], names: &[(ThreadNo, String)], now_ms: f64, gil: bool) -> Vec<Lane> {
+    struct Open {
+        since: f64,
+        state: State,
+    }
+    let mut lanes: Vec<Lane> = names
+        .iter()
+        .map(|(no, name)| Lane { thread: *no, name: name.clone(), spans: vec![], lines: vec![], finished_ms: None })
+        .collect();
+    let mut open: Vec<Option<Open>> = lanes.iter().map(|_| None).collect();
+    let ready = if gil { State::WaitingForGil } else { State::Running };
+    for e in events {
+        let Some(i) = lanes.iter().position(|l| l.thread == e.thread) else { continue };
+        let next = match &e.what {
+            What::Started => Some(ready.clone()),
+            What::Finished => {
+                lanes[i].finished_ms = Some(e.at_ms);
+                None
+            }
+            What::Line(n) => {
+                lanes[i].lines.push((e.at_ms, *n));
+                continue;
+            }
+            What::GilTaken => Some(State::Running),
+            // Dropping the GIL to block does not end the wait.
+            What::GilDropped if matches!(open[i], Some(Open { state: State::Blocked(..), .. })) => continue,
+            What::GilDropped => Some(ready.clone()),
+            What::Waiting(kind, label) => Some(State::Blocked(kind, label.clone())),
+            What::Woke(_) => Some(ready.clone()),
+            What::Sleeping(secs) => {
+                // A sleep is recorded once with its length; the thread is ready after.
+                let until = e.at_ms + secs * 1000.0;
+                if let Some(o) = open[i].take() {
+                    push_span(&mut lanes[i], o.since, e.at_ms, o.state);
+                }
+                push_span(&mut lanes[i], e.at_ms, until.min(now_ms), State::Sleeping);
+                open[i] = Some(Open { since: until.min(now_ms), state: ready.clone() });
+                continue;
+            }
+        };
+        let at = e.at_ms.max(open[i].as_ref().map_or(e.at_ms, |o| o.since));
+        if let Some(o) = open[i].take() {
+            push_span(&mut lanes[i], o.since, at, o.state);
+        }
+        open[i] = next.map(|state| Open { since: at, state });
+    }
+    for (lane, o) in lanes.iter_mut().zip(open) {
+        if let Some(o) = o {
+            push_span(lane, o.since, now_ms, o.state);
+        }
+    }
+    lanes
+}
+
+fn push_span(lane: &mut Lane, from_ms: f64, to_ms: f64, state: State) {
+    if to_ms <= from_ms {
+        return;
+    }
+    match lane.spans.last_mut() {
+        Some(last) if last.state == state && last.to_ms >= from_ms => last.to_ms = to_ms,
+        _ => lane.spans.push(Span { from_ms, to_ms, state }),
+    }
+}
+
 /// Chrome's trace-event JSON (opens in Perfetto and chrome://tracing): one track per
 /// thread, slices for waits, sleeps and GIL holding, instant events for lines.
 pub fn chrome_json(events: &[Event], names: &[(ThreadNo, String)]) -> String {
@@ -194,6 +292,52 @@ mod tests {
         assert_eq!(seen, vec![(4.0, 1), (5.0, 2), (6.0, 1), (8.0, 1)]);
         assert_eq!(r.dropped(), 2);
         assert!(r.drain(true).is_empty());
+    }
+
+    #[test]
+    fn lanes_follow_gil_waits_and_sleeps() {
+        let ev = |at_ms: f64, thread: ThreadNo, what: What| Event { at_ms, thread, what };
+        let events = vec![
+            ev(0.0, 1, What::Started),
+            ev(0.0, 1, What::GilTaken),
+            ev(1.0, 1, What::Line(3)),
+            ev(2.0, 2, What::Started),
+            ev(5.0, 1, What::GilDropped),
+            ev(5.0, 2, What::GilTaken),
+            ev(6.0, 2, What::Waiting("Lock", "lock".into())),
+            ev(6.0, 2, What::GilDropped),
+            ev(6.5, 1, What::GilTaken),
+            ev(7.0, 1, What::Sleeping(0.002)),
+            ev(9.0, 2, What::Woke(true)),
+            ev(10.0, 2, What::Finished),
+        ];
+        let names = vec![(1, "MainThread".to_string()), (2, "Thread-1 (f)".to_string())];
+        let lanes = lanes(&events, &names, 12.0, true);
+        let summary = |l: &Lane| l.spans.iter().map(|s| (s.from_ms, s.to_ms, s.state.clone())).collect::<Vec<_>>();
+        assert_eq!(
+            summary(&lanes[0]),
+            vec![
+                (0.0, 5.0, State::Running),
+                (5.0, 6.5, State::WaitingForGil),
+                (6.5, 7.0, State::Running),
+                (7.0, 9.0, State::Sleeping),
+                (9.0, 12.0, State::WaitingForGil),
+            ]
+        );
+        assert_eq!(
+            summary(&lanes[1]),
+            vec![
+                (2.0, 5.0, State::WaitingForGil),
+                (5.0, 6.0, State::Running),
+                (6.0, 9.0, State::Blocked("Lock", "lock".into())),
+                (9.0, 10.0, State::WaitingForGil),
+            ]
+        );
+        assert_eq!(lanes[0].lines, vec![(1.0, 3)]);
+        assert_eq!(lanes[1].finished_ms, Some(10.0));
+        // Without a GIL, a thread between waits is running.
+        let free = super::lanes(&events[..4], &names, 4.0, false);
+        assert_eq!(summary(&free[1]), vec![(2.0, 4.0, State::Running)]);
     }
 
     #[test]
