@@ -1,6 +1,7 @@
 //! Threads and synchronisation: everything that can block goes through here.
 
 pub mod gil;
+pub mod host;
 pub mod lock;
 pub mod trace;
 pub mod waits;

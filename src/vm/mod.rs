@@ -1,1 +1,82 @@
-//! (being written)
+//! Values, objects, frames, the stackless evaluation loop, builtins, exceptions and
+//! tracebacks.
+//!
+//! Entry points for the runtime (issue 4):
+//! - [`interp::Interpreter::new`] with a [`crate::runtime::host::Host`] and a
+//!   [`crate::runtime::host::Scheduler`];
+//! - [`interp::Interpreter::compile`], [`interp::Interpreter::main_thread`] /
+//!   [`interp::Interpreter::call_thread`] to make a thread ([`interp::Vm`]);
+//! - [`interp::run_thread`]`(&mut vm, budget) -> RunOutcome` (Yielded / Blocked /
+//!   Finished).
+//! - [`run_main`]: run a whole program single-threaded, like `python3 file.py`.
+
+pub mod builtins;
+pub mod code;
+pub mod dict;
+pub mod format;
+pub mod frame;
+pub mod interp;
+pub mod iter;
+pub mod ops;
+pub mod strmethods;
+pub mod types;
+pub mod value;
+
+use crate::runtime::host::{Host, Scheduler, SingleThread, WaitReason};
+use interp::{run_thread, Interpreter, RunOutcome};
+use std::sync::Arc;
+use value::Value;
+
+/// Run a program to completion on one thread. Returns the process exit code.
+pub fn run_main(src: &str, filename: &str, argv: Vec<String>, host: Arc<dyn Host>) -> i32 {
+    run_main_with(src, filename, argv, host, Arc::new(SingleThread))
+}
+
+pub fn run_main_with(src: &str, filename: &str, argv: Vec<String>, host: Arc<dyn Host>, sched: Arc<dyn Scheduler>) -> i32 {
+    let interp = Interpreter::new(host.clone(), sched, argv);
+    let code = match interp.compile(src, filename) {
+        Ok(c) => c,
+        Err(e) => {
+            host.write_stderr(&e.render());
+            host.flush();
+            return 1;
+        }
+    };
+    let mut vm = interp.main_thread(code, "__main__");
+    let code = loop {
+        match run_thread(&mut vm, 10_000) {
+            RunOutcome::Yielded => continue,
+            RunOutcome::Blocked(WaitReason::Sleep { until }) => host.wait_until(until),
+            RunOutcome::Finished(Ok(_)) => break 0,
+            RunOutcome::Finished(Err(e)) => break report_uncaught(&mut vm, &e),
+        }
+    };
+    host.flush();
+    code
+}
+
+/// Print an uncaught exception (or handle SystemExit) and return the exit code.
+pub fn report_uncaught(vm: &mut interp::Vm, e: &Value) -> i32 {
+    if types::exc_matches(e, "SystemExit") {
+        let arg = match e {
+            Value::Inst(i) => match i.get("args") {
+                Some(Value::Tuple(t)) if !t.is_empty() => t[0].clone(),
+                _ => Value::None,
+            },
+            _ => Value::None,
+        };
+        return match arg {
+            Value::None => 0,
+            Value::Int(n) => n as i32,
+            Value::Bool(b) => b as i32,
+            other => {
+                let s = vm.str(&other).unwrap_or_default();
+                vm.host().write_stderr(&format!("{}\n", s));
+                1
+            }
+        };
+    }
+    let text = vm.format_exception(e);
+    vm.host().write_stderr(&text);
+    1
+}

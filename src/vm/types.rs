@@ -1,0 +1,211 @@
+//! The builtin classes (int, str, ..., the exception hierarchy), created once.
+
+use super::value::*;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+pub struct Types {
+    pub object: Arc<Class>,
+    pub type_: Arc<Class>,
+    pub none: Arc<Class>,
+    pub bool_: Arc<Class>,
+    pub int: Arc<Class>,
+    pub float: Arc<Class>,
+    pub str_: Arc<Class>,
+    pub bytes: Arc<Class>,
+    pub tuple: Arc<Class>,
+    pub list: Arc<Class>,
+    pub dict: Arc<Class>,
+    pub set: Arc<Class>,
+    pub frozenset: Arc<Class>,
+    pub range: Arc<Class>,
+    pub slice: Arc<Class>,
+    pub function: Arc<Class>,
+    pub builtin_function: Arc<Class>,
+    pub method: Arc<Class>,
+    pub module: Arc<Class>,
+    pub generator: Arc<Class>,
+    pub iterator: Arc<Class>,
+    pub property: Arc<Class>,
+    pub staticmethod: Arc<Class>,
+    pub classmethod: Arc<Class>,
+    pub super_: Arc<Class>,
+    pub cell: Arc<Class>,
+    pub ellipsis: Arc<Class>,
+    pub notimpl: Arc<Class>,
+    pub exc: HashMap<&'static str, Arc<Class>>,
+}
+
+const EXC_TREE: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("TimeoutError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+];
+
+pub fn types() -> &'static Types {
+    static T: OnceLock<Types> = OnceLock::new();
+    T.get_or_init(|| {
+        let object = new_class("object", "builtins", vec![], Kind::Object);
+        let mk = |n: &str, k: Kind| new_class(n, "builtins", vec![object.clone()], k);
+        let int = mk("int", Kind::Int);
+        let bool_ = new_class("bool", "builtins", vec![int.clone()], Kind::Bool);
+        let mut exc = HashMap::new();
+        for (name, base) in EXC_TREE {
+            let bases = if base.is_empty() { vec![object.clone()] } else { vec![exc.get(base).cloned().unwrap()] };
+            exc.insert(*name, new_class(name, "builtins", bases, Kind::Exception));
+        }
+        Types {
+            type_: mk("type", Kind::Type),
+            none: mk("NoneType", Kind::NoneType),
+            bool_,
+            int,
+            float: mk("float", Kind::Float),
+            str_: mk("str", Kind::Str),
+            bytes: mk("bytes", Kind::Bytes),
+            tuple: mk("tuple", Kind::Tuple),
+            list: mk("list", Kind::List),
+            dict: mk("dict", Kind::Dict),
+            set: mk("set", Kind::Set),
+            frozenset: mk("frozenset", Kind::FrozenSet),
+            range: mk("range", Kind::Range),
+            slice: mk("slice", Kind::Slice),
+            function: mk("function", Kind::Function),
+            builtin_function: mk("builtin_function_or_method", Kind::BuiltinFunction),
+            method: mk("method", Kind::Method),
+            module: mk("module", Kind::Module),
+            generator: mk("generator", Kind::Generator),
+            iterator: mk("iterator", Kind::Iterator),
+            property: mk("property", Kind::Property),
+            staticmethod: mk("staticmethod", Kind::StaticMethod),
+            classmethod: mk("classmethod", Kind::ClassMethod),
+            super_: mk("super", Kind::Super),
+            cell: mk("cell", Kind::Cell),
+            ellipsis: mk("ellipsis", Kind::Ellipsis),
+            notimpl: mk("NotImplementedType", Kind::NotImplemented),
+            exc,
+            object,
+        }
+    })
+}
+
+pub fn exc_class(name: &str) -> Arc<Class> {
+    types().exc.get(name).cloned().unwrap_or_else(|| types().exc["Exception"].clone())
+}
+
+/// A new exception instance of a builtin exception class.
+pub fn new_exc(cls: &Arc<Class>, args: Vec<Value>) -> Value {
+    let inst = Instance { class: std::sync::Mutex::new(cls.clone()), dict: std::sync::Mutex::new(vec![]) };
+    inst.set(intern("args"), Value::tuple(args));
+    Value::Inst(Arc::new(inst))
+}
+
+pub fn err(name: &str, msg: impl Into<String>) -> Value {
+    new_exc(&exc_class(name), vec![Value::string(msg.into())])
+}
+pub fn type_error(msg: impl Into<String>) -> Value {
+    err("TypeError", msg)
+}
+pub fn value_error(msg: impl Into<String>) -> Value {
+    err("ValueError", msg)
+}
+pub fn memory_error() -> Value {
+    new_exc(&exc_class("MemoryError"), vec![])
+}
+
+/// The class of any value.
+pub fn type_of(v: &Value) -> Arc<Class> {
+    let t = types();
+    match v {
+        Value::None => t.none.clone(),
+        Value::Bool(_) => t.bool_.clone(),
+        Value::Int(_) | Value::Big(_) => t.int.clone(),
+        Value::Float(_) => t.float.clone(),
+        Value::Str(_) => t.str_.clone(),
+        Value::Bytes(_) => t.bytes.clone(),
+        Value::Tuple(_) => t.tuple.clone(),
+        Value::List(_) => t.list.clone(),
+        Value::Dict(_) => t.dict.clone(),
+        Value::Set(_) => t.set.clone(),
+        Value::FrozenSet(_) => t.frozenset.clone(),
+        Value::Range(_) => t.range.clone(),
+        Value::Slice(_) => t.slice.clone(),
+        Value::Func(_) => t.function.clone(),
+        Value::Class(_) => t.type_.clone(),
+        Value::Inst(i) => i.class(),
+        Value::Builtin(_) | Value::BMethod(_) => t.builtin_function.clone(),
+        Value::Method(_) => t.method.clone(),
+        Value::Module(_) => t.module.clone(),
+        Value::Gen(_) => t.generator.clone(),
+        Value::Iter(_) => t.iterator.clone(),
+        Value::Wrap(w) => match &**w {
+            Wrapper::Property { .. } => t.property.clone(),
+            Wrapper::Static(_) => t.staticmethod.clone(),
+            Wrapper::ClassMethod(_) => t.classmethod.clone(),
+            Wrapper::Super(..) => t.super_.clone(),
+        },
+        Value::Native(n) => n.class.clone(),
+        Value::Cell(_) => t.cell.clone(),
+        Value::Ellipsis => t.ellipsis.clone(),
+        Value::NotImplemented => t.notimpl.clone(),
+    }
+}
+
+pub fn type_name(v: &Value) -> Name {
+    match v {
+        Value::Iter(it) => intern(super::value::lock(it).type_name()),
+        _ => type_of(v).name.clone(),
+    }
+}
+
+pub fn is_exc_instance(v: &Value) -> bool {
+    match v {
+        Value::Inst(i) => i.class().is_subclass(&types().exc["BaseException"]),
+        _ => false,
+    }
+}
+pub fn exc_matches(v: &Value, name: &str) -> bool {
+    match v {
+        Value::Inst(i) => i.class().is_subclass(&types().exc[name]),
+        _ => false,
+    }
+}

@@ -1,0 +1,444 @@
+//! Values and objects. Everything is `Send + Sync`: objects are shared through `Arc` and
+//! protected by their own lock, so threads (issue 4) can share them.
+
+use num_bigint::BigInt;
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+use super::code::Code;
+use super::dict::Dict;
+
+/// A small fast hasher (FxHash) for name tables.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = 0u64;
+            for (i, b) in chunk.iter().enumerate() {
+                v |= (*b as u64) << (i * 8);
+            }
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64)
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64)
+    }
+}
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+pub type Name = Arc<str>;
+
+/// Interned names: the same identifier always shares one allocation, so attribute
+/// lookups can compare pointers first.
+pub fn intern(s: &str) -> Name {
+    static TABLE: OnceLock<Mutex<FxMap<Box<str>, Name>>> = OnceLock::new();
+    let t = TABLE.get_or_init(Default::default);
+    let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(n) = t.get(s) {
+        return n.clone();
+    }
+    let n: Name = Arc::from(s);
+    t.insert(s.into(), n.clone());
+    n
+}
+
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A Python string: UTF-8 plus whether it is ASCII (fast indexing).
+pub struct PyStr {
+    pub s: String,
+    pub ascii: bool,
+    pub hash: OnceLock<i64>,
+}
+impl PyStr {
+    pub fn char_len(&self) -> usize {
+        if self.ascii {
+            self.s.len()
+        } else {
+            self.s.chars().count()
+        }
+    }
+}
+
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Big(Arc<BigInt>),
+    Str(Arc<PyStr>),
+    Bytes(Arc<Vec<u8>>),
+    Tuple(Arc<Vec<Value>>),
+    List(Arc<Mutex<Vec<Value>>>),
+    Dict(Arc<Mutex<Dict>>),
+    Set(Arc<Mutex<Dict>>),
+    FrozenSet(Arc<Dict>),
+    Range(Arc<(i64, i64, i64)>),
+    Slice(Arc<(Value, Value, Value)>),
+    Func(Arc<Function>),
+    Class(Arc<Class>),
+    Inst(Arc<Instance>),
+    Builtin(Arc<Builtin>),
+    /// A bound method of a Python function (self, function).
+    Method(Arc<(Value, Value)>),
+    /// A bound method of a builtin type: (self, method name).
+    BMethod(Arc<(Value, Name)>),
+    Module(Arc<Module>),
+    Gen(Arc<Generator>),
+    Iter(Arc<Mutex<super::iter::IterKind>>),
+    Wrap(Arc<Wrapper>),
+    Native(Arc<Native>),
+    Cell(Arc<Cell>),
+    Ellipsis,
+    NotImplemented,
+}
+
+pub type Cell = Mutex<Option<Value>>;
+
+pub enum Wrapper {
+    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    Static(Value),
+    ClassMethod(Value),
+    Super(Arc<Class>, Value),
+}
+
+/// Objects implemented in Rust by stdlib modules (deque, random.Random, hashes...).
+pub struct Native {
+    pub class: Arc<Class>,
+    pub data: Mutex<NativeData>,
+}
+pub enum NativeData {
+    Deque(std::collections::VecDeque<Value>, Option<usize>),
+    Random(Box<crate::stdlib::random::Mt>),
+    Hash(crate::stdlib::hashlib::Hasher),
+    /// dict views: 0 keys, 1 values, 2 items
+    View(Arc<Mutex<Dict>>, u8),
+    /// sys.stdout (1) / sys.stderr (2)
+    Stream(u8),
+    Other(Value),
+}
+
+pub type Builtin = BuiltinFn;
+pub struct BuiltinFn {
+    pub name: &'static str,
+    pub module: &'static str,
+    pub f: fn(&mut super::interp::Vm, Vec<Value>, Vec<(Name, Value)>) -> PyResult<Value>,
+    /// For stdlib bound functions (e.g. methods of a Random instance): the receiver.
+    pub bound: Option<Value>,
+}
+
+pub struct Function {
+    pub code: Arc<Code>,
+    pub globals: Arc<Namespace>,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Vec<(Name, Value)>,
+    pub closure: Vec<Arc<Cell>>,
+    pub name: Mutex<Name>,
+    pub qualname: Name,
+    pub dict: Mutex<Vec<(Name, Value)>>,
+}
+
+pub struct Module {
+    pub name: Name,
+    pub ns: Arc<Namespace>,
+}
+
+/// A namespace: module globals, class bodies.
+pub struct Namespace {
+    pub map: Mutex<FxMap<Name, Value>>,
+}
+impl Namespace {
+    pub fn new() -> Arc<Namespace> {
+        Arc::new(Namespace { map: Mutex::new(FxMap::default()) })
+    }
+    pub fn get(&self, k: &str) -> Option<Value> {
+        lock(&self.map).get(k).cloned()
+    }
+    pub fn set(&self, k: Name, v: Value) {
+        lock(&self.map).insert(k, v);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Generator,
+    Iterator,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    Cell,
+    Ellipsis,
+    NotImplemented,
+    /// BaseException and its subclasses.
+    Exception,
+    /// Native stdlib objects.
+    Native,
+    /// An ordinary user class.
+    User,
+}
+
+pub struct Class {
+    pub name: Name,
+    pub qualname: Name,
+    pub module: Name,
+    pub bases: Vec<Arc<Class>>,
+    pub mro: Mutex<Vec<Arc<Class>>>,
+    pub dict: Mutex<FxMap<Name, Value>>,
+    /// The nearest builtin base's kind.
+    pub kind: Kind,
+    pub id: usize,
+}
+
+impl Class {
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = lock(&self.dict).get(name) {
+            return Some(v.clone());
+        }
+        let mro = lock(&self.mro).clone();
+        for c in mro.iter().skip(1) {
+            if let Some(v) = lock(&c.dict).get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        lock(&self.mro).iter().any(|c| std::ptr::eq(&**c, other))
+    }
+    pub fn mro(&self) -> Vec<Arc<Class>> {
+        lock(&self.mro).clone()
+    }
+}
+
+pub struct Instance {
+    pub class: Mutex<Arc<Class>>,
+    pub dict: Mutex<Vec<(Name, Value)>>,
+}
+impl Instance {
+    pub fn class(&self) -> Arc<Class> {
+        lock(&self.class).clone()
+    }
+    pub fn get(&self, name: &str) -> Option<Value> {
+        let d = lock(&self.dict);
+        for (k, v) in d.iter() {
+            if std::ptr::eq(k.as_ptr(), name.as_ptr()) || &**k == name {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+    pub fn set(&self, name: Name, v: Value) {
+        let mut d = lock(&self.dict);
+        for (k, slot) in d.iter_mut() {
+            if Arc::ptr_eq(k, &name) || **k == *name {
+                *slot = v;
+                return;
+            }
+        }
+        d.push((name, v));
+    }
+    pub fn del(&self, name: &str) -> bool {
+        let mut d = lock(&self.dict);
+        if let Some(i) = d.iter().position(|(k, _)| &**k == name) {
+            d.remove(i);
+            true
+        } else {
+            false
+        }
+    }
+}
+
+pub struct Generator {
+    pub frame: Mutex<Option<Box<super::frame::Frame>>>,
+    pub name: Name,
+    pub qualname: Name,
+    pub running: std::sync::atomic::AtomicBool,
+}
+
+pub type PyResult<T> = Result<T, Value>;
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Arc::new(PyStr { ascii: s.is_ascii(), s: s.to_string(), hash: OnceLock::new() }))
+    }
+    pub fn string(s: String) -> Value {
+        Value::Str(Arc::new(PyStr { ascii: s.is_ascii(), s, hash: OnceLock::new() }))
+    }
+    pub fn tuple(v: Vec<Value>) -> Value {
+        Value::Tuple(Arc::new(v))
+    }
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Arc::new(Mutex::new(v)))
+    }
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Arc::new(Mutex::new(d)))
+    }
+    pub fn big(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Big(Arc::new(b)),
+        }
+    }
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(&s.s),
+            _ => None,
+        }
+    }
+    /// Identity (Python `is`).
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (None, None) | (Ellipsis, Ellipsis) | (NotImplemented, NotImplemented) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Str(a), Str(b)) => Arc::ptr_eq(a, b) || (a.s.len() <= 1 && a.s == b.s),
+            _ => match (self.ptr(), other.ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+    pub fn ptr(&self) -> Option<usize> {
+        use Value::*;
+        Some(match self {
+            Big(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Str(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Bytes(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Tuple(a) => Arc::as_ptr(a) as *const u8 as usize,
+            List(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Dict(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Set(a) => Arc::as_ptr(a) as *const u8 as usize,
+            FrozenSet(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Range(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Slice(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Func(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Class(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Inst(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Builtin(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Method(a) => Arc::as_ptr(a) as *const u8 as usize,
+            BMethod(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Module(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Gen(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Iter(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Wrap(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Native(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Cell(a) => Arc::as_ptr(a) as *const u8 as usize,
+            _ => return Option::None,
+        })
+    }
+    /// id(): pointer for objects, a stable fake address for inline values.
+    pub fn id(&self) -> i64 {
+        match self.ptr() {
+            Some(p) => p as i64,
+            None => match self {
+                Value::None => 0x1000,
+                Value::Bool(b) => 0x1010 + *b as i64,
+                Value::Int(i) => 0x100000 + i.wrapping_mul(32),
+                Value::Float(f) => f.to_bits() as i64 >> 1,
+                _ => 0x2000,
+            },
+        }
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", super::ops::repr_simple(self))
+    }
+}
+
+static CLASS_IDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+
+/// C3 linearisation.
+pub fn compute_mro(cls: &Arc<Class>, bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
+    let mut seqs: Vec<Vec<Arc<Class>>> = bases.iter().map(|b| b.mro()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![cls.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let head = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|c| Arc::ptr_eq(c, head))) {
+                found = Some(head.clone());
+                break;
+            }
+        }
+        let Some(h) = found else {
+            let names: Vec<String> = bases.iter().map(|b| b.name.to_string()).collect();
+            return Err(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for s in seqs.iter_mut() {
+            if Arc::ptr_eq(&s[0], &h) {
+                s.remove(0);
+            }
+        }
+        out.push(h);
+    }
+}
+
+pub fn new_class(name: &str, module: &str, bases: Vec<Arc<Class>>, kind: Kind) -> Arc<Class> {
+    let c = Arc::new(Class {
+        name: intern(name),
+        qualname: intern(name),
+        module: intern(module),
+        bases: bases.clone(),
+        mro: Mutex::new(vec![]),
+        dict: Mutex::new(FxMap::default()),
+        kind,
+        id: CLASS_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+    });
+    let mro = compute_mro(&c, &bases).unwrap_or_else(|_| vec![c.clone()]);
+    *lock(&c.mro) = mro;
+    c
+}
