@@ -123,11 +123,11 @@ impl Builder {
         for a in p.posonlyargs.iter().chain(p.args.iter()) {
             self.param(a.parameter.name.id.as_str());
         }
-        if let Some(v) = &p.vararg {
-            self.param(v.name.id.as_str());
-        }
         for a in p.kwonlyargs.iter() {
             self.param(a.parameter.name.id.as_str());
+        }
+        if let Some(v) = &p.vararg {
+            self.param(v.name.id.as_str());
         }
         if let Some(v) = &p.kwarg {
             self.param(v.name.id.as_str());

@@ -1835,6 +1835,7 @@ fn dict_method(vm: &mut Vm, o: &Value, d: &Arc<Mutex<Dict>>, name: &str, a: Args
         "get" => {
             nargs("get", &a, 1, 2)?;
             let h = vm.hash(&a[0])?;
+            let a = { let mut a = a; a[0] = vm.canon_key(d, h, a[0].clone())?; a };
             Ok(lock(d).get(h, &a[0]).cloned().unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
         }
         "keys" => Ok(view(d, 0)),
@@ -1927,7 +1928,8 @@ fn set_method(vm: &mut Vm, o: &Value, name: &str, a: Args, _kw: Kw) -> PyResult<
             nargs("add", &a, 1, 1)?;
             let s = mutable(name)?;
             let h = vm.hash(&a[0])?;
-            lock(&s).insert(h, a[0].clone(), Value::None);
+            let k = vm.canon_key(&s, h, a[0].clone())?;
+            lock(&s).insert(h, k, Value::None);
             Ok(Value::None)
         }
         "remove" => {

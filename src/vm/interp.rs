@@ -131,12 +131,12 @@ pub fn run_thread(vm: &mut Vm, budget: u64) -> RunOutcome {
 }
 
 macro_rules! tryop {
-    ($self:ident, $base:ident, $e:expr) => {
+    ($l:lifetime, $self:ident, $base:ident, $e:expr) => {
         match $e {
             Ok(v) => v,
             Err(exc) => {
                 $self.unwind_from(exc, true, $base)?;
-                continue;
+                continue $l;
             }
         }
     };
@@ -260,14 +260,14 @@ impl Vm {
                         Some(v) => f.stack.push(v.clone()),
                         None => {
                             let n = &code.varnames[i as usize];
-                            tryop!(self, base, Err(err("UnboundLocalError", format!("cannot access local variable '{n}' where it is not associated with a value"))))
+                            tryop!('outer, self, base, Err(err("UnboundLocalError", format!("cannot access local variable '{n}' where it is not associated with a value"))))
                         }
                     },
                     Op::StoreFast(i) => f.locals[i as usize] = f.stack.pop(),
                     Op::DeleteFast(i) => {
                         if f.locals[i as usize].take().is_none() {
                             let n = &code.varnames[i as usize];
-                            tryop!(self, base, Err(err("UnboundLocalError", format!("cannot access local variable '{n}' where it is not associated with a value"))))
+                            tryop!('outer, self, base, Err(err("UnboundLocalError", format!("cannot access local variable '{n}' where it is not associated with a value"))))
                         }
                     }
                     Op::LoadDeref(i) => {
@@ -276,7 +276,7 @@ impl Vm {
                             Some(v) => f.stack.push(v),
                             None => {
                                 let n = self.cell_name(&code, i);
-                                tryop!(self, base, Err(err("NameError", format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))))
+                                tryop!('outer, self, base, Err(err("NameError", format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))))
                             }
                         }
                     }
@@ -293,7 +293,7 @@ impl Vm {
                         let v = f.globals.get(n).or_else(|| self.interp.builtins.get(n));
                         match v {
                             Some(v) => f.stack.push(v),
-                            None => tryop!(self, base, Err(name_error(n))),
+                            None => tryop!('outer, self, base, Err(name_error(n))),
                         }
                     }
                     Op::StoreGlobal(i) => {
@@ -303,7 +303,7 @@ impl Vm {
                     Op::DeleteGlobal(i) => {
                         let n = &code.names[i as usize];
                         if lock(&f.globals.map).remove(n).is_none() {
-                            tryop!(self, base, Err(name_error(n)))
+                            tryop!('outer, self, base, Err(name_error(n)))
                         }
                     }
                     Op::LoadName(i) => {
@@ -311,7 +311,7 @@ impl Vm {
                         let v = f.names.as_ref().and_then(|ns| ns.get(n)).or_else(|| f.globals.get(n)).or_else(|| self.interp.builtins.get(n));
                         match v {
                             Some(v) => f.stack.push(v),
-                            None => tryop!(self, base, Err(name_error(n))),
+                            None => tryop!('outer, self, base, Err(name_error(n))),
                         }
                     }
                     Op::StoreName(i) => {
@@ -323,7 +323,7 @@ impl Vm {
                         let n = &code.names[i as usize];
                         let ns = f.names.clone().unwrap_or_else(|| f.globals.clone());
                         if lock(&ns.map).remove(n).is_none() {
-                            tryop!(self, base, Err(name_error(n)))
+                            tryop!('outer, self, base, Err(name_error(n)))
                         }
                     }
                     Op::LoadBuiltin(i) => {
@@ -332,17 +332,17 @@ impl Vm {
                     }
                     Op::LoadAttr(i) => {
                         let o = f.stack.pop().unwrap();
-                        let v = tryop!(self, base, self.getattr(&o, &code.names[i as usize]));
+                        let v = tryop!('outer, self, base, self.getattr(&o, &code.names[i as usize]));
                         f.stack.push(v);
                     }
                     Op::StoreAttr(i) => {
                         let o = f.stack.pop().unwrap();
                         let v = f.stack.pop().unwrap();
-                        tryop!(self, base, self.setattr(&o, &code.names[i as usize], v));
+                        tryop!('outer, self, base, self.setattr(&o, &code.names[i as usize], v));
                     }
                     Op::DeleteAttr(i) => {
                         let o = f.stack.pop().unwrap();
-                        tryop!(self, base, self.delattr(&o, &code.names[i as usize]));
+                        tryop!('outer, self, base, self.delattr(&o, &code.names[i as usize]));
                     }
                     Op::Subscr => {
                         let k = f.stack.pop().unwrap();
@@ -357,19 +357,19 @@ impl Vm {
                                 continue;
                             }
                         }
-                        let v = tryop!(self, base, self.getitem(&o, &k));
+                        let v = tryop!('outer, self, base, self.getitem(&o, &k));
                         f.stack.push(v);
                     }
                     Op::StoreSubscr => {
                         let k = f.stack.pop().unwrap();
                         let o = f.stack.pop().unwrap();
                         let v = f.stack.pop().unwrap();
-                        tryop!(self, base, self.setitem(&o, k, v));
+                        tryop!('outer, self, base, self.setitem(&o, k, v));
                     }
                     Op::DeleteSubscr => {
                         let k = f.stack.pop().unwrap();
                         let o = f.stack.pop().unwrap();
-                        tryop!(self, base, self.delitem(&o, &k));
+                        tryop!('outer, self, base, self.delitem(&o, &k));
                     }
                     Op::Binary(bop) | Op::Inplace(bop) => {
                         let b = f.stack.pop().unwrap();
@@ -387,12 +387,12 @@ impl Vm {
                             }
                         }
                         let inplace = matches!(op, Op::Inplace(_));
-                        let v = tryop!(self, base, self.binary(bop, &a, &b, inplace));
+                        let v = tryop!('outer, self, base, self.binary(bop, &a, &b, inplace));
                         f.stack.push(v);
                     }
                     Op::Unary(u) => {
                         let a = f.stack.pop().unwrap();
-                        let v = tryop!(self, base, self.unary(u, &a));
+                        let v = tryop!('outer, self, base, self.unary(u, &a));
                         f.stack.push(v);
                     }
                     Op::Compare(c) => {
@@ -413,7 +413,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        let v = tryop!(self, base, self.compare(c, &a, &b));
+                        let v = tryop!('outer, self, base, self.compare(c, &a, &b));
                         f.stack.push(v);
                     }
                     Op::Pop => {
@@ -450,14 +450,14 @@ impl Vm {
                         match self.check_point(budget) {
                             Ok(true) => return Ok(Exit::Yielded),
                             Ok(false) => {}
-                            Err(e) => tryop!(self, base, Err(e)),
+                            Err(e) => tryop!('outer, self, base, Err(e)),
                         }
                     }
                     Op::PopJumpIfFalse(t) => {
                         let v = f.stack.pop().unwrap();
                         let b = match v {
                             Value::Bool(b) => b,
-                            v => tryop!(self, base, self.truthy(&v)),
+                            v => tryop!('outer, self, base, self.truthy(&v)),
                         };
                         if !b {
                             f.ip = t as usize;
@@ -467,7 +467,7 @@ impl Vm {
                         let v = f.stack.pop().unwrap();
                         let b = match v {
                             Value::Bool(b) => b,
-                            v => tryop!(self, base, self.truthy(&v)),
+                            v => tryop!('outer, self, base, self.truthy(&v)),
                         };
                         if b {
                             f.ip = t as usize;
@@ -475,7 +475,7 @@ impl Vm {
                     }
                     Op::JumpIfFalseOrPop(t) => {
                         let v = f.stack.last().unwrap().clone();
-                        if !tryop!(self, base, self.truthy(&v)) {
+                        if !tryop!('outer, self, base, self.truthy(&v)) {
                             f.ip = t as usize;
                         } else {
                             f.stack.pop();
@@ -483,7 +483,7 @@ impl Vm {
                     }
                     Op::JumpIfTrueOrPop(t) => {
                         let v = f.stack.last().unwrap().clone();
-                        if tryop!(self, base, self.truthy(&v)) {
+                        if tryop!('outer, self, base, self.truthy(&v)) {
                             f.ip = t as usize;
                         } else {
                             f.stack.pop();
@@ -491,7 +491,7 @@ impl Vm {
                     }
                     Op::GetIter => {
                         let v = f.stack.pop().unwrap();
-                        let it = tryop!(self, base, self.get_iter(&v));
+                        let it = tryop!('outer, self, base, self.get_iter(&v));
                         f.stack.push(it);
                     }
                     Op::ForIter(t) => {
@@ -511,12 +511,12 @@ impl Vm {
                             },
                             Value::Gen(g) => {
                                 let g = g.clone();
-                                tryop!(self, base, self.resume_gen(&g, None, Resume::ForIter(t)));
+                                tryop!('outer, self, base, self.resume_gen(&g, None, Resume::ForIter(t)));
                                 continue 'outer;
                             }
                             _ => {}
                         }
-                        match tryop!(self, base, self.next(&it)) {
+                        match tryop!('outer, self, base, self.next(&it)) {
                             Some(v) => f.stack.push(v),
                             None => {
                                 f.stack.pop();
@@ -528,7 +528,7 @@ impl Vm {
                         let n = f.stack.len() - argc as usize;
                         let args: Vec<Value> = f.stack.drain(n..).collect();
                         let func = f.stack.pop().unwrap();
-                        match tryop!(self, base, self.call_value(func, args, vec![])) {
+                        match tryop!('outer, self, base, self.call_value(func, args, vec![])) {
                             Called::Value(v) => {
                                 f.stack.push(v);
                                 if let Some(w) = self.pending.take() {
@@ -539,7 +539,7 @@ impl Vm {
                             }
                             Called::Frame => {
                                 if let Err(e) = self.on_frame_entry(budget) {
-                                    tryop!(self, base, Err(e))
+                                    tryop!('outer, self, base, Err(e))
                                 }
                                 continue 'outer;
                             }
@@ -552,7 +552,7 @@ impl Vm {
                         let func = f.stack.pop().unwrap();
                         let kwv = args.split_off(args.len() - names.len());
                         let kwargs: Vec<(Name, Value)> = names.iter().zip(kwv).map(|(k, v)| (intern(k.as_str().unwrap_or("")), v)).collect();
-                        match tryop!(self, base, self.call_value(func, args, kwargs)) {
+                        match tryop!('outer, self, base, self.call_value(func, args, kwargs)) {
                             Called::Value(v) => {
                                 f.stack.push(v);
                                 if let Some(w) = self.pending.take() {
@@ -563,7 +563,7 @@ impl Vm {
                             }
                             Called::Frame => {
                                 if let Err(e) = self.on_frame_entry(budget) {
-                                    tryop!(self, base, Err(e))
+                                    tryop!('outer, self, base, Err(e))
                                 }
                                 continue 'outer;
                             }
@@ -582,11 +582,11 @@ impl Vm {
                             for e in lock(&d).iter() {
                                 match e.key.as_str() {
                                     Some(s) => kwargs.push((intern(s), e.value.clone())),
-                                    None => tryop!(self, base, Err(type_error("keywords must be strings"))),
+                                    None => tryop!('outer, self, base, Err(type_error("keywords must be strings"))),
                                 }
                             }
                         }
-                        match tryop!(self, base, self.call_value(func, args, kwargs)) {
+                        match tryop!('outer, self, base, self.call_value(func, args, kwargs)) {
                             Called::Value(v) => {
                                 f.stack.push(v);
                                 if let Some(w) = self.pending.take() {
@@ -597,7 +597,7 @@ impl Vm {
                             }
                             Called::Frame => {
                                 if let Err(e) = self.on_frame_entry(budget) {
-                                    tryop!(self, base, Err(e))
+                                    tryop!('outer, self, base, Err(e))
                                 }
                                 continue 'outer;
                             }
@@ -635,7 +635,7 @@ impl Vm {
                             },
                             _ => super::builtins::call_method(self, &obj, name, args, vec![]).map(Called::Value),
                         };
-                        match tryop!(self, base, r) {
+                        match tryop!('outer, self, base, r) {
                             Called::Value(v) => {
                                 f.stack.push(v);
                                 if let Some(w) = self.pending.take() {
@@ -646,7 +646,7 @@ impl Vm {
                             }
                             Called::Frame => {
                                 if let Err(e) = self.on_frame_entry(budget) {
-                                    tryop!(self, base, Err(e))
+                                    tryop!('outer, self, base, Err(e))
                                 }
                                 continue 'outer;
                             }
@@ -672,7 +672,7 @@ impl Vm {
                     }
                     Op::YieldFrom => {
                         let it = f.stack.last().unwrap().clone();
-                        match tryop!(self, base, self.next(&it)) {
+                        match tryop!('outer, self, base, self.next(&it)) {
                             Some(v) => {
                                 f.ip -= 1;
                                 f.in_yield_from = true;
@@ -700,22 +700,24 @@ impl Vm {
                     Op::BuildSet(n) => {
                         let k = f.stack.len() - n as usize;
                         let v: Vec<Value> = f.stack.drain(k..).collect();
-                        let mut d = Dict::new();
+                        let d = Arc::new(Mutex::new(Dict::new()));
                         for x in v {
-                            let h = tryop!(self, base, self.hash(&x));
-                            d.insert(h, x, Value::None);
+                            let h = tryop!('outer, self, base, self.hash(&x));
+                            let x = tryop!('outer, self, base, self.canon_key(&d, h, x));
+                            lock(&d).insert(h, x, Value::None);
                         }
-                        f.stack.push(Value::Set(Arc::new(Mutex::new(d))));
+                        f.stack.push(Value::Set(d));
                     }
                     Op::BuildMap(n) => {
                         let k = f.stack.len() - 2 * n as usize;
                         let v: Vec<Value> = f.stack.drain(k..).collect();
-                        let mut d = Dict::new();
+                        let d = Arc::new(Mutex::new(Dict::new()));
                         for pair in v.chunks(2) {
-                            let h = tryop!(self, base, self.hash(&pair[0]));
-                            d.insert(h, pair[0].clone(), pair[1].clone());
+                            let h = tryop!('outer, self, base, self.hash(&pair[0]));
+                            let k = tryop!('outer, self, base, self.canon_key(&d, h, pair[0].clone()));
+                            lock(&d).insert(h, k, pair[1].clone());
                         }
-                        f.stack.push(Value::dict(d));
+                        f.stack.push(Value::Dict(d));
                     }
                     Op::BuildSlice(n) => {
                         let step = if n == 3 { f.stack.pop().unwrap() } else { Value::None };
@@ -742,34 +744,36 @@ impl Vm {
                     }
                     Op::SetAdd(d) => {
                         let v = f.stack.pop().unwrap();
-                        let h = tryop!(self, base, self.hash(&v));
+                        let h = tryop!('outer, self, base, self.hash(&v));
                         let n = f.stack.len();
-                        if let Value::Set(s) = &f.stack[n - d as usize] {
-                            lock(s).insert(h, v, Value::None);
+                        if let Value::Set(s) = f.stack[n - d as usize].clone() {
+                            let v = tryop!('outer, self, base, self.canon_key(&s, h, v));
+                            lock(&s).insert(h, v, Value::None);
                         }
                     }
                     Op::MapAdd(d) => {
                         let v = f.stack.pop().unwrap();
                         let k = f.stack.pop().unwrap();
-                        let h = tryop!(self, base, self.hash(&k));
+                        let h = tryop!('outer, self, base, self.hash(&k));
                         let n = f.stack.len();
-                        if let Value::Dict(m) = &f.stack[n - d as usize] {
-                            lock(m).insert(h, k, v);
+                        if let Value::Dict(m) = f.stack[n - d as usize].clone() {
+                            let k = tryop!('outer, self, base, self.canon_key(&m, h, k));
+                            lock(&m).insert(h, k, v);
                         }
                     }
                     Op::ListExtend => {
                         let it = f.stack.pop().unwrap();
-                        let items = tryop!(self, base, self.to_vec(&it));
+                        let items = tryop!('outer, self, base, self.to_vec(&it));
                         if let Some(Value::List(l)) = f.stack.last() {
                             lock(l).extend(items);
                         }
                     }
                     Op::SetUpdate => {
                         let it = f.stack.pop().unwrap();
-                        let items = tryop!(self, base, self.to_vec(&it));
+                        let items = tryop!('outer, self, base, self.to_vec(&it));
                         let mut hs = vec![];
                         for x in &items {
-                            hs.push(tryop!(self, base, self.hash(x)));
+                            hs.push(tryop!('outer, self, base, self.hash(x)));
                         }
                         if let Some(Value::Set(s)) = f.stack.last() {
                             let mut g = lock(s);
@@ -784,7 +788,7 @@ impl Vm {
                             Value::Dict(d) => lock(d).items(),
                             o => {
                                 let tn = type_name(o);
-                                tryop!(self, base, Err(type_error(format!("'{tn}' object is not a mapping"))))
+                                tryop!('outer, self, base, Err(type_error(format!("'{tn}' object is not a mapping"))))
                             }
                         };
                         if let Some(Value::Dict(d)) = f.stack.last() {
@@ -806,13 +810,13 @@ impl Vm {
                         let spec = if has_spec { f.stack.pop() } else { None };
                         let v = f.stack.pop().unwrap();
                         let v = match conv {
-                            1 => Value::string(tryop!(self, base, self.str(&v))),
-                            2 => Value::string(tryop!(self, base, self.repr(&v))),
-                            3 => Value::string(ascii_of(&tryop!(self, base, self.repr(&v)))),
+                            1 => Value::string(tryop!('outer, self, base, self.str(&v))),
+                            2 => Value::string(tryop!('outer, self, base, self.repr(&v))),
+                            3 => Value::string(ascii_of(&tryop!('outer, self, base, self.repr(&v)))),
                             _ => v,
                         };
                         let spec_s = spec.as_ref().and_then(|s| s.as_str().map(|x| x.to_string())).unwrap_or_default();
-                        let s = tryop!(self, base, self.format(&v, &spec_s));
+                        let s = tryop!('outer, self, base, self.format(&v, &spec_s));
                         f.stack.push(Value::string(s));
                     }
                     Op::UnpackSeq(n) => {
@@ -820,22 +824,22 @@ impl Vm {
                         let items = match &v {
                             Value::Tuple(t) => (**t).clone(),
                             Value::List(l) => lock(l).clone(),
-                            _ => tryop!(self, base, self.to_vec(&v)),
+                            _ => tryop!('outer, self, base, self.to_vec(&v)),
                         };
                         if items.len() != n as usize {
                             if items.len() > n as usize {
-                                tryop!(self, base, Err(value_error(format!("too many values to unpack (expected {n})"))))
+                                tryop!('outer, self, base, Err(value_error(format!("too many values to unpack (expected {n})"))))
                             } else {
-                                tryop!(self, base, Err(value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))))
+                                tryop!('outer, self, base, Err(value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))))
                             }
                         }
                         f.stack.extend(items.into_iter().rev());
                     }
                     Op::UnpackEx(before, after) => {
                         let v = f.stack.pop().unwrap();
-                        let mut items = tryop!(self, base, self.to_vec(&v));
+                        let mut items = tryop!('outer, self, base, self.to_vec(&v));
                         if items.len() < (before + after) as usize {
-                            tryop!(self, base, Err(value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()))))
+                            tryop!('outer, self, base, Err(value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()))))
                         }
                         let tail = items.split_off(items.len() - after as usize);
                         let mid = items.split_off(before as usize);
@@ -873,13 +877,13 @@ impl Vm {
                             },
                             1 => {
                                 let e = f.stack.pop().unwrap();
-                                tryop!(self, base, self.make_exc(e))
+                                tryop!('outer, self, base, self.make_exc(e))
                             }
                             _ => {
                                 let c = f.stack.pop().unwrap();
                                 let e = f.stack.pop().unwrap();
-                                let e = tryop!(self, base, self.make_exc(e));
-                                let c = if c.is_none() { c } else { tryop!(self, base, self.make_exc(c)) };
+                                let e = tryop!('outer, self, base, self.make_exc(e));
+                                let c = if c.is_none() { c } else { tryop!('outer, self, base, self.make_exc(c)) };
                                 if let Value::Inst(i) = &e {
                                     i.set(intern("__cause__"), c);
                                     i.set(intern("__suppress_context__"), Value::Bool(true));
@@ -892,29 +896,29 @@ impl Vm {
                     }
                     Op::ExcMatch => {
                         let t = f.stack.pop().unwrap();
-                        let e = f.stack.last().unwrap().clone();
-                        let m = tryop!(self, base, exc_match(&e, &t));
+                        let e = f.stack.pop().unwrap();
+                        let m = tryop!('outer, self, base, exc_match(&e, &t));
                         f.stack.push(Value::Bool(m));
                     }
                     Op::BeforeWith => {
                         let ctx = f.stack.pop().unwrap();
-                        let exit = tryop!(self, base, self.getattr(&ctx, "__exit__").map_err(|_| attr_ctx(&ctx, "__exit__")));
-                        let enter = tryop!(self, base, self.getattr(&ctx, "__enter__").map_err(|_| attr_ctx(&ctx, "__enter__")));
+                        let exit = tryop!('outer, self, base, self.getattr(&ctx, "__exit__").map_err(|_| attr_ctx(&ctx, "__exit__")));
+                        let enter = tryop!('outer, self, base, self.getattr(&ctx, "__enter__").map_err(|_| attr_ctx(&ctx, "__enter__")));
                         f.stack.push(exit);
-                        let r = tryop!(self, base, self.call(&enter, vec![]));
+                        let r = tryop!('outer, self, base, self.call(&enter, vec![]));
                         f.stack.push(r);
                     }
                     Op::WithExit => {
                         let exit = f.stack.pop().unwrap();
-                        tryop!(self, base, self.call(&exit, vec![Value::None, Value::None, Value::None]));
+                        tryop!('outer, self, base, self.call(&exit, vec![Value::None, Value::None, Value::None]));
                     }
                     Op::WithExcept => {
                         let n = f.stack.len();
                         let exc = f.stack[n - 1].clone();
                         let exit = f.stack[n - 2].clone();
                         let t = Value::Class(type_of(&exc));
-                        let r = tryop!(self, base, self.call(&exit, vec![t, exc, Value::None]));
-                        let b = tryop!(self, base, self.truthy(&r));
+                        let r = tryop!('outer, self, base, self.call(&exit, vec![t, exc, Value::None]));
+                        let b = tryop!('outer, self, base, self.truthy(&r));
                         f.stack.push(Value::Bool(b));
                     }
                     Op::MakeFunction(ci, flags) => {
@@ -972,7 +976,7 @@ impl Vm {
                     }
                     Op::ImportName(i) => {
                         let n = code.names[i as usize].clone();
-                        let m = tryop!(self, base, self.import(&n));
+                        let m = tryop!('outer, self, base, self.import(&n));
                         f.stack.push(m);
                     }
                     Op::ImportFrom(i) => {
@@ -982,7 +986,7 @@ impl Vm {
                             Ok(v) => v,
                             Err(_) => {
                                 let mn = if let Value::Module(m) = &m { m.name.to_string() } else { "?".into() };
-                                tryop!(self, base, Err(err("ImportError", format!("cannot import name '{n}' from '{mn}' (unknown location)"))))
+                                tryop!('outer, self, base, Err(err("ImportError", format!("cannot import name '{n}' from '{mn}' (unknown location)"))))
                             }
                         };
                         f.stack.push(v);
@@ -2050,13 +2054,10 @@ impl Vm {
                 Value::Int(i) => Ok(b.contains(&(*i as u8))),
                 _ => Err(type_error("a bytes-like object is required")),
             },
-            Value::Dict(d) => {
+            Value::Dict(d) | Value::Set(d) => {
                 let h = self.hash(item)?;
-                Ok(lock(d).contains(h, item))
-            }
-            Value::Set(d) => {
-                let h = self.hash(item)?;
-                Ok(lock(d).contains(h, item))
+                let item = self.canon_key(d, h, item.clone())?;
+                Ok(lock(d).contains(h, &item))
             }
             Value::FrozenSet(d) => {
                 let h = self.hash(item)?;
@@ -2114,6 +2115,21 @@ impl Vm {
         }
     }
 
+    /// For instance keys with a user __eq__: the existing equal key in `d`, so that the
+    /// table (which compares by identity for instances) finds it.
+    pub fn canon_key(&mut self, d: &Mutex<Dict>, h: i64, k: Value) -> PyResult<Value> {
+        if !needs_py_eq(&k) {
+            return Ok(k);
+        }
+        let cands: Vec<Value> = lock(d).iter().filter(|e| e.hash == h).map(|e| e.key.clone()).collect();
+        for c in cands {
+            if c.is(&k) || self.eq(&c, &k)? {
+                return Ok(c);
+            }
+        }
+        Ok(k)
+    }
+
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         match hash_native(v) {
             Ok(Some(h)) => Ok(h),
@@ -2150,6 +2166,7 @@ impl Vm {
         match o {
             Value::Dict(d) => {
                 let h = self.hash(k)?;
+                let k = &self.canon_key(d, h, k.clone())?;
                 let r = lock(d).get(h, k).cloned();
                 match r {
                     Some(v) => Ok(v),
@@ -2176,6 +2193,7 @@ impl Vm {
         match o {
             Value::Dict(d) => {
                 let h = self.hash(&k)?;
+                let k = self.canon_key(d, h, k)?;
                 lock(d).insert(h, k, v);
                 Ok(())
             }
@@ -2242,7 +2260,9 @@ impl Vm {
         match o {
             Value::Dict(d) => {
                 let h = self.hash(k)?;
-                match lock(d).remove(h, k) {
+                let k = &self.canon_key(d, h, k.clone())?;
+                let r = lock(d).remove(h, k);
+                match r {
                     Some(_) => Ok(()),
                     None => Err(new_exc(&exc_class("KeyError"), vec![k.clone()])),
                 }
@@ -2329,6 +2349,15 @@ impl Vm {
                 let g = lock(&n.data);
                 match &*g {
                     NativeData::Deque(d, _) => new_iter(IterKind::Seq { items: Arc::new(d.iter().cloned().collect()), i: 0, name: "_collections._deque_iterator" }),
+                    NativeData::View(d, k) => {
+                        let g = lock(d);
+                        let items: Vec<Value> = match k {
+                            0 => g.keys(),
+                            1 => g.values(),
+                            _ => g.items().into_iter().map(|(a, b)| Value::tuple(vec![a, b])).collect(),
+                        };
+                        new_iter(IterKind::Seq { items: Arc::new(items), i: 0, name: "dict_iterator" })
+                    }
                     _ => return Err(type_error(format!("'{}' object is not iterable", type_name(v)))),
                 }
             }
@@ -2753,6 +2782,14 @@ fn add_tb(exc: &Value, file: &Name, line: u32, name: &Name) {
             Some(Value::List(l)) => lock(&l).push(ent),
             _ => i.set(intern("__traceback__"), Value::list(vec![ent])),
         }
+    }
+}
+
+pub fn needs_py_eq(k: &Value) -> bool {
+    match k {
+        Value::Inst(i) => i.class().lookup("__eq__").is_some(),
+        Value::Tuple(t) => t.iter().any(needs_py_eq),
+        _ => false,
     }
 }
 

@@ -1,0 +1,71 @@
+//! Differential tests: every program in tests/pycorpus runs in CPython (`python3`) and in
+//! our engine; stdout, the exit code and the last line of stderr must match.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn last_line(s: &str) -> String {
+    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
+}
+
+fn run(cmd: &str, args: &[&str], dir: &Path) -> (String, String, i32) {
+    let out = Command::new(cmd).args(args).current_dir(dir).env("PYTHONHASHSEED", "0").output().expect("run");
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn corpus_matches_cpython() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pycorpus");
+    let mut progs: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().map(|x| x == "py").unwrap_or(false)).collect();
+    progs.sort();
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("python3 not found; skipping the differential corpus");
+        return;
+    }
+    let engine = env!("CARGO_BIN_EXE_threadlab");
+    let chunks: Vec<Vec<PathBuf>> = progs.chunks(progs.len().div_ceil(4).max(1)).map(|c| c.to_vec()).collect();
+    let dir2 = dir.clone();
+    let results: Vec<(String, Option<String>)> = std::thread::scope(|s| {
+        let hs: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                let dir = dir2.clone();
+                s.spawn(move || {
+                    let mut out = vec![];
+                    for p in chunk {
+                        let name = p.file_name().unwrap().to_string_lossy().to_string();
+                        let (pso, pse, pc) = run("python3", &[&name], &dir);
+                        let (eso, ese, ec) = run(engine, &["run", &name], &dir);
+                        let mut problems = vec![];
+                        if pso != eso {
+                            let pl: Vec<&str> = pso.lines().collect();
+                            let el: Vec<&str> = eso.lines().collect();
+                            let i = pl.iter().zip(el.iter()).position(|(a, b)| a != b).unwrap_or(pl.len().min(el.len()));
+                            problems.push(format!(
+                                "stdout differs at line {}:\n  cpython: {:?}\n  engine:  {:?}",
+                                i + 1,
+                                pl.get(i).unwrap_or(&"<end>"),
+                                el.get(i).unwrap_or(&"<end>")
+                            ));
+                        }
+                        if pc != ec {
+                            problems.push(format!("exit code: cpython {} engine {}", pc, ec));
+                        }
+                        if last_line(&pse) != last_line(&ese) {
+                            problems.push(format!("last stderr line:\n  cpython: {:?}\n  engine:  {:?}", last_line(&pse), last_line(&ese)));
+                        }
+                        out.push((name, if problems.is_empty() { None } else { Some(problems.join("\n")) }));
+                    }
+                    out
+                })
+            })
+            .collect();
+        hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    let failures: Vec<&(String, Option<String>)> = results.iter().filter(|r| r.1.is_some()).collect();
+    println!("differential corpus: {} programs ran, {} passed, {} failed", results.len(), results.len() - failures.len(), failures.len());
+    for (name, p) in &failures {
+        println!("--- {}\n{}", name, p.as_ref().unwrap());
+    }
+    assert!(failures.is_empty(), "{} of {} corpus programs differ from CPython", failures.len(), results.len());
+}

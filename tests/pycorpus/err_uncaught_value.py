@@ -1,0 +1,6 @@
+def parse(s):
+    return int(s)
+def main():
+    print("parsing")
+    return parse("12x")
+main()

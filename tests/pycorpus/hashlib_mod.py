@@ -1,0 +1,10 @@
+import hashlib
+print(hashlib.sha256(b"hello").hexdigest())
+print(hashlib.md5(b"hello").hexdigest())
+print(hashlib.sha512(b"").hexdigest()[:32])
+h = hashlib.sha256()
+h.update(b"hel"); h.update(b"lo")
+print(h.hexdigest(), h.name, h.digest_size, len(h.digest()))
+print(hashlib.new("md5", "text".encode()).hexdigest())
+data = "".join(str(i) for i in range(1000)).encode("utf-8")
+print(hashlib.sha256(data).hexdigest())
