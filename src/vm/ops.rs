@@ -10,7 +10,7 @@ use num_traits::{Signed, ToPrimitive, Zero, Pow};
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-pub const MAX_SEQ: usize = 1 << 28;
+pub const MAX_SEQ: usize = 1 << 25;
 
 pub fn to_big(v: &Value) -> Option<BigInt> {
     match v {

@@ -229,7 +229,7 @@ impl Class {
         if let Some(v) = lock(&self.dict).get(name) {
             return Some(v.clone());
         }
-        let mro = lock(&self.mro).clone();
+        let mro = lock(&self.mro);
         for c in mro.iter().skip(1) {
             if let Some(v) = lock(&c.dict).get(name) {
                 return Some(v.clone());

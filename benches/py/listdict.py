@@ -1,0 +1,9 @@
+xs = []
+for i in range(300000):
+    xs.append(i % 1000)
+d = {}
+for x in xs:
+    d[x] = d.get(x, 0) + 1
+ys = sorted(xs)
+s = sum(v for v in d.values())
+print(len(xs), len(d), s, ys[-1], [x * 2 for x in range(10)])
