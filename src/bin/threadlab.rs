@@ -38,7 +38,19 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let argv: Vec<String> = args[i..].to_vec();
+    let mut argv: Vec<String> = args[i..].to_vec();
+    // CPython reports the main script by its absolute path in tracebacks.
+    let shown = {
+        let p = std::path::Path::new(path);
+        if p.is_absolute() {
+            path.clone()
+        } else {
+            match std::env::current_dir() {
+                Ok(d) => d.join(p).to_string_lossy().into_owned(),
+                Err(_) => path.clone(),
+            }
+        }
+    };
     i += 1;
     let _ = i;
     let host = Arc::new(NativeHost::new());
@@ -47,7 +59,11 @@ fn main() {
     let h2 = host.clone();
     let code = std::thread::Builder::new()
         .stack_size(256 << 20)
-        .spawn(move || threadlab::vm::run_main(&src, &argv[0], argv.clone(), h2))
+        .spawn(move || {
+            let a0 = std::mem::take(&mut argv[0]);
+            argv[0] = a0;
+            threadlab::vm::run_main(&src, &shown, argv.clone(), h2)
+        })
         .expect("spawn")
         .join()
         .unwrap_or(1);

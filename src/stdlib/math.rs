@@ -3,7 +3,7 @@ use super::*;
 use crate::vm::builtins::to_int;
 use crate::vm::ops::{to_big, to_f64};
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 fn f(a: &[Value], i: usize) -> PyResult<f64> {

@@ -7,7 +7,7 @@ use super::ops::*;
 use super::types::*;
 use super::value::*;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use std::sync::{Arc, Mutex};
 
 type Args = Vec<Value>;
@@ -1653,16 +1653,21 @@ pub fn call_method(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyRes
                 }
             }
             "close" => {
-                *lock(&g.frame) = None;
+                let g = g.clone();
+                vm.gen_close(&g)?;
                 Ok(Value::None)
             }
             "throw" => {
-                *lock(&g.frame) = None;
                 let e = a.into_iter().next().unwrap_or(Value::None);
-                Err(match e {
-                    Value::Class(c) => new_exc(&c, vec![]),
+                let e = match e {
+                    Value::Class(c) => vm.call(&Value::Class(c), vec![])?,
                     e => e,
-                })
+                };
+                let g = g.clone();
+                match vm.gen_throw(&g, e)? {
+                    Some(v) => Ok(v),
+                    None => Err(new_exc(&exc_class("StopIteration"), vec![])),
+                }
             }
             "__iter__" => Ok(o.clone()),
             _ => Err(err("AttributeError", format!("'generator' object has no attribute '{}'", name))),

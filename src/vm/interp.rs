@@ -4,7 +4,7 @@ use super::code::*;
 use super::dict::Dict;
 use super::frame::*;
 use super::iter::{new_iter, next_native, IterKind};
-use super::ops::{self, *};
+use super::ops::*;
 use super::types::*;
 use super::value::*;
 use crate::runtime::host::{Decision, Host, Scheduler, WaitReason};
@@ -2411,6 +2411,62 @@ impl Vm {
                 }
             }
             Ok(_) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// generator.throw(exc): raise `exc` at the generator's paused yield.
+    pub fn gen_throw(&mut self, g: &Arc<Generator>, exc: Value) -> PyResult<Option<Value>> {
+        if g.running.load(AO::Relaxed) {
+            return Err(value_error("generator already executing"));
+        }
+        let fr = lock(&g.frame).take();
+        let Some(mut fr) = fr else { return Err(exc) };
+        if !fr.started {
+            return Err(exc);
+        }
+        let depth = self.frames.len();
+        fr.resume = Resume::Rust;
+        fr.in_yield_from = false;
+        g.running.store(true, AO::Relaxed);
+        self.frames.push(fr);
+        if let Err(e) = self.unwind_from(exc, true, depth) {
+            g.running.store(false, AO::Relaxed);
+            self.frames.truncate(depth);
+            return Err(e);
+        }
+        self.nested += 1;
+        let mut b = i64::MAX;
+        let r = self.run_frames(depth, &mut b);
+        self.nested -= 1;
+        self.frames.truncate(depth);
+        match r {
+            Ok(Exit::Returned(v)) => {
+                if self.gen_done {
+                    self.gen_done = false;
+                    Ok(None)
+                } else {
+                    Ok(Some(v))
+                }
+            }
+            Ok(_) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn gen_close(&mut self, g: &Arc<Generator>) -> PyResult<()> {
+        let started = lock(&g.frame).as_ref().map(|f| f.started).unwrap_or(false);
+        if !started {
+            *lock(&g.frame) = None;
+            return Ok(());
+        }
+        match self.gen_throw(g, new_exc(&exc_class("GeneratorExit"), vec![])) {
+            Ok(Some(_)) => {
+                *lock(&g.frame) = None;
+                Err(err("RuntimeError", "generator ignored GeneratorExit"))
+            }
+            Ok(None) => Ok(()),
+            Err(e) if exc_matches(&e, "GeneratorExit") || exc_matches(&e, "StopIteration") => Ok(()),
             Err(e) => Err(e),
         }
     }

@@ -273,7 +273,7 @@ pub fn binary_native(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>>
                     } else if x == i64::MIN && y == -1 {
                         Ok(Value::big(-BigInt::from(x)))
                     } else {
-                        Ok(Int(x.div_floor(&y)))
+                        Ok(Int(Integer::div_floor(&x, &y)))
                     }
                 }
                 BinOp::Mod => {
@@ -282,7 +282,7 @@ pub fn binary_native(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>>
                     } else if y == -1 {
                         Ok(Int(0))
                     } else {
-                        Ok(Int(x.mod_floor(&y)))
+                        Ok(Int(Integer::mod_floor(&x, &y)))
                     }
                 }
                 BinOp::Pow => {
