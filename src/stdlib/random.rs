@@ -311,7 +311,64 @@ fn r_gauss(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     Ok(Value::Float(mu + z * sigma))
 }
 
+fn r_choices(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
+    let pop = vm.to_vec(a.get(1).unwrap_or(&Value::None))?;
+    let kw = |n: &str| k.iter().find(|(x, _)| &**x == n).map(|(_, v)| v.clone()).filter(|v| !v.is_none());
+    let weights = a.get(2).cloned().filter(|v| !v.is_none()).or_else(|| kw("weights"));
+    let cum = kw("cum_weights");
+    let count = to_int(&kw("k").unwrap_or(Value::Int(1)))?.max(0) as usize;
+    let n = pop.len();
+    let cum: Option<Vec<f64>> = match (weights, cum) {
+        (Some(w), None) => {
+            let mut acc = 0.0;
+            let mut out = vec![];
+            for x in vm.to_vec(&w)? {
+                acc += crate::vm::ops::to_f64(&x).ok_or_else(|| type_error("weights must be numbers"))?;
+                out.push(acc);
+            }
+            Some(out)
+        }
+        (None, Some(c)) => Some(vm.to_vec(&c)?.iter().map(|x| crate::vm::ops::to_f64(x).unwrap_or(0.0)).collect()),
+        (None, None) => None,
+        _ => return Err(type_error("Cannot specify both weights and cumulative weights")),
+    };
+    let mut out = Vec::with_capacity(count);
+    match cum {
+        None => {
+            if n == 0 {
+                return Err(err("IndexError", "Cannot choose from an empty sequence"));
+            }
+            for _ in 0..count {
+                let r = with_mt(&a[0], |m| m.random());
+                out.push(pop[(r * n as f64).floor() as usize].clone());
+            }
+        }
+        Some(cw) => {
+            if cw.len() != n {
+                return Err(value_error("The number of weights does not match the population"));
+            }
+            let total = *cw.last().unwrap_or(&0.0);
+            for _ in 0..count {
+                let r = with_mt(&a[0], |m| m.random()) * total;
+                // bisect_right over cw[0..n-1]
+                let (mut lo, mut hi) = (0usize, n - 1);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if r < cw[mid] {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+                out.push(pop[lo].clone());
+            }
+        }
+    }
+    Ok(Value::list(out))
+}
+
 const METHODS: &[(&str, fn(&mut Vm, A, K) -> PyResult<Value>)] = &[
+    ("choices", r_choices),
     ("seed", r_seed),
     ("random", r_random),
     ("getrandbits", r_getrandbits),
@@ -347,4 +404,17 @@ pub fn init(vm: &mut Vm, ns: &Arc<Namespace>) -> PyResult<()> {
     }
     ns.set(intern("Random"), Value::Class(random_class()));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Mt;
+    #[test]
+    fn seeded_like_cpython() {
+        // random.seed(42); random.random() in CPython 3.11
+        let mut m = Mt::new();
+        m.seed_int(&num_bigint::BigInt::from(42));
+        assert_eq!(m.random(), 0.6394267984578837);
+        assert_eq!(m.random(), 0.025010755222666936);
+    }
 }

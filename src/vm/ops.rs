@@ -947,3 +947,20 @@ pub fn slice_vec<T: Clone>(v: &[T], s: &(Value, Value, Value)) -> PyResult<Vec<T
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn float_repr_like_cpython() {
+        for (f, s) in [(1e16, "1e+16"), (1e15, "1000000000000000.0"), (0.1, "0.1"), (-0.0, "-0.0"), (1.0, "1.0"), (1.5e-5, "1.5e-05"), (0.0001, "0.0001"), (f64::INFINITY, "inf"), (f64::NAN, "nan"), (123456789.123, "123456789.123"), (5e-324, "5e-324")] {
+            assert_eq!(float_repr(f), s);
+        }
+    }
+    #[test]
+    fn int_hash_like_cpython() {
+        assert_eq!(hash_int(-1), -2);
+        assert_eq!(hash_int(1 << 62), (1i64 << 62) % ((1i64 << 61) - 1));
+        assert_eq!(hash_float(1.5), 1152921504606846977);
+    }
+}
