@@ -1365,6 +1365,7 @@ pub fn next_complex(vm: &mut Vm, it: &Mutex<IterKind>) -> PyResult<Option<Value>
         TakeWhile(Value, Value, bool),
         DropWhile(Value, Value, bool),
         CallIter(Value, Value),
+        DictIter,
         Done,
     }
     let step = {
@@ -1381,6 +1382,7 @@ pub fn next_complex(vm: &mut Vm, it: &Mutex<IterKind>) -> PyResult<Option<Value>
             IterKind::TakeWhile { f, inner, done } => Step::TakeWhile(f.clone(), inner.clone(), *done),
             IterKind::DropWhile { f, inner, dropping } => Step::DropWhile(f.clone(), inner.clone(), *dropping),
             IterKind::CallIter { f, sentinel } => Step::CallIter(f.clone(), sentinel.clone()),
+            IterKind::DictIter { .. } => Step::DictIter,
             _ => Step::Done,
         }
     };
@@ -1564,6 +1566,27 @@ pub fn next_complex(vm: &mut Vm, it: &Mutex<IterKind>) -> PyResult<Option<Value>
             } else {
                 Ok(Some(v))
             }
+        }
+        Step::DictIter => {
+            let mut g = lock(it);
+            let IterKind::DictIter { d, pos, len, kind } = &mut *g else { return Ok(None) };
+            let dg = lock(d);
+            if dg.len() != *len {
+                *len = usize::MAX;
+                return Err(err("RuntimeError", if *kind == 3 { "Set changed size during iteration" } else { "dictionary changed size during iteration" }));
+            }
+            while *pos < dg.entries.len() {
+                let p = *pos;
+                *pos += 1;
+                if let Some(e) = &dg.entries[p] {
+                    return Ok(Some(match kind {
+                        0 | 3 => e.key.clone(),
+                        1 => e.value.clone(),
+                        _ => Value::tuple(vec![e.key.clone(), e.value.clone()]),
+                    }));
+                }
+            }
+            Ok(None)
         }
         Step::Done => Ok(None),
     }

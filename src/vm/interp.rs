@@ -2306,7 +2306,10 @@ impl Vm {
             Value::Tuple(t) => new_iter(IterKind::Seq { items: t.clone(), i: 0, name: "tuple_iterator" }),
             Value::Range(r) => new_iter(IterKind::Range { cur: r.0, stop: r.1, step: r.2 }),
             Value::Str(s) => new_iter(IterKind::Str { s: s.clone(), byte: 0 }),
-            Value::Dict(d) => new_iter(IterKind::Seq { items: Arc::new(lock(d).keys()), i: 0, name: "dict_keyiterator" }),
+            Value::Dict(d) => {
+                let len = lock(d).len();
+                new_iter(IterKind::DictIter { d: d.clone(), pos: 0, len, kind: 0 })
+            }
             Value::Set(d) => new_iter(IterKind::Seq { items: Arc::new(set_order(&lock(d))), i: 0, name: "set_iterator" }),
             Value::FrozenSet(d) => new_iter(IterKind::Seq { items: Arc::new(set_order(d)), i: 0, name: "set_iterator" }),
             Value::Bytes(b) => new_iter(IterKind::Seq { items: Arc::new(b.iter().map(|x| Value::Int(*x as i64)).collect()), i: 0, name: "bytes_iterator" }),
@@ -2350,6 +2353,9 @@ impl Vm {
                 match &*g {
                     NativeData::Deque(d, _) => new_iter(IterKind::Seq { items: Arc::new(d.iter().cloned().collect()), i: 0, name: "_collections._deque_iterator" }),
                     NativeData::View(d, k) => {
+                        let len = lock(d).len();
+                        return Ok(new_iter(IterKind::DictIter { d: d.clone(), pos: 0, len, kind: *k }));
+                        #[allow(unreachable_code)]
                         let g = lock(d);
                         let items: Vec<Value> = match k {
                             0 => g.keys(),

@@ -23,6 +23,8 @@ pub enum IterKind {
     DropWhile { f: Value, inner: Value, dropping: bool },
     /// A Python object with __next__ (from iter(obj) with __iter__ returning self etc.)
     CallIter { f: Value, sentinel: Value },
+    /// Live iteration over a dict (kind 0 keys, 1 values, 2 items) or set (3).
+    DictIter { d: Arc<Mutex<super::dict::Dict>>, pos: usize, len: usize, kind: u8 },
     Done,
 }
 
@@ -46,6 +48,12 @@ impl IterKind {
             IterKind::TakeWhile { .. } => "itertools.takewhile",
             IterKind::DropWhile { .. } => "itertools.dropwhile",
             IterKind::CallIter { .. } => "callable_iterator",
+            IterKind::DictIter { kind, .. } => match kind {
+                0 => "dict_keyiterator",
+                1 => "dict_valueiterator",
+                2 => "dict_itemiterator",
+                _ => "set_iterator",
+            },
             IterKind::Done => "iterator",
         }
     }

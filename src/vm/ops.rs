@@ -278,7 +278,7 @@ pub fn binary_native(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>>
                 }
                 BinOp::Mod => {
                     if y == 0 {
-                        Err(zde("integer division or modulo by zero"))
+                        Err(zde("integer modulo by zero"))
                     } else if y == -1 {
                         Ok(Int(0))
                     } else {
@@ -420,7 +420,7 @@ pub fn binary_native(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>>
                 }
                 BinOp::Mod => {
                     if y.is_zero() {
-                        Err(zde("integer division or modulo by zero"))
+                        Err(zde("integer modulo by zero"))
                     } else {
                         Ok(Value::big(x.mod_floor(&y)))
                     }
