@@ -64,10 +64,18 @@ fn mk(kind: &'static str, msg: impl Into<String>, src: &str, filename: &str, off
 
 /// Tokenizer-level checks CPython performs before parsing: unclosed brackets,
 /// unterminated strings, indentation.
-fn prescan(src: &str, filename: &str) -> Option<SyntaxErr> {
-    let b = src.as_bytes();
-    let mut i = 0;
+/// Scan up to `stop`: the first tokenizer-level error (with its offset) and the stack of
+/// brackets still open at `stop`.
+fn prescan(src: &str, filename: &str, stop: usize) -> (Option<(SyntaxErr, usize)>, Vec<(u8, usize)>) {
     let mut stack: Vec<(u8, usize)> = vec![];
+    let r = prescan_inner(src, filename, stop, &mut stack);
+    (r, stack)
+}
+
+fn prescan_inner(src: &str, filename: &str, stop: usize, stack: &mut Vec<(u8, usize)>) -> Option<(SyntaxErr, usize)> {
+    let b = &src.as_bytes()[..stop.min(src.len())];
+    let full = src.as_bytes();
+    let mut i = 0;
     let mut indents: Vec<(usize, String)> = vec![(0, String::new())];
     let mut at_line_start = true;
     let mut cont = false;
@@ -89,7 +97,7 @@ fn prescan(src: &str, filename: &str) -> Option<SyntaxErr> {
                         indents.pop();
                     }
                     if indents.last().unwrap().0 != width {
-                        return Some(mk("IndentationError", "unindent does not match any outer indentation level", src, filename, i, i + 1));
+                        return Some((mk("IndentationError", "unindent does not match any outer indentation level", src, filename, i, i + 1), i));
                     }
                 }
                 // tabs/spaces consistency
@@ -98,7 +106,7 @@ fn prescan(src: &str, filename: &str) -> Option<SyntaxErr> {
                     let alt_cur = cur.chars().fold(0, |w, c| if c == '\t' { w + 1 } else { w + 1 });
                     let alt_ws = ws.chars().fold(0, |w, c| if c == '\t' { w + 1 } else { w + 1 });
                     if (alt_cur == alt_ws) != (width == indents.last().unwrap().0) {
-                        return Some(mk("TabError", "inconsistent use of tabs and spaces in indentation", src, filename, i, i + 1));
+                        return Some((mk("TabError", "inconsistent use of tabs and spaces in indentation", src, filename, i, i + 1), i));
                     }
                 }
             }
@@ -139,9 +147,9 @@ fn prescan(src: &str, filename: &str) -> Option<SyntaxErr> {
                         } else {
                             format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, o as char)
                         };
-                        return Some(mk("SyntaxError", msg, src, filename, i, i + 1));
+                        return Some((mk("SyntaxError", msg, src, filename, i, i + 1), i));
                     }
-                    None => return Some(mk("SyntaxError", format!("unmatched '{}'", c as char), src, filename, i, i + 1)),
+                    None => return Some((mk("SyntaxError", format!("unmatched '{}'", c as char), src, filename, i, i + 1), i)),
                     _ => {}
                 }
             }
@@ -166,7 +174,7 @@ fn prescan(src: &str, filename: &str) -> Option<SyntaxErr> {
                         if i + 2 >= b.len() + 0 && !(i + 2 < b.len()) {
                             let (l, _) = col_of(src, src.len());
                             let l = if src.ends_with('\n') { l - 1 } else { l };
-                            return Some(mk("SyntaxError", format!("unterminated triple-quoted string literal (detected at line {})", l), src, filename, start, start + 1));
+                            return Some((mk("SyntaxError", format!("unterminated triple-quoted string literal (detected at line {})", l), src, filename, start, start + 1), start));
                         }
                         if b[i] == b'\\' {
                             i += 2;
@@ -184,7 +192,7 @@ fn prescan(src: &str, filename: &str) -> Option<SyntaxErr> {
                     loop {
                         if i >= b.len() || b[i] == b'\n' {
                             let (l, _) = col_of(src, start);
-                            return Some(mk("SyntaxError", format!("unterminated string literal (detected at line {})", l), src, filename, start, start + 1));
+                            return Some((mk("SyntaxError", format!("unterminated string literal (detected at line {})", l), src, filename, start, start + 1), start));
                         }
                         if b[i] == b'\\' {
                             i += 2;
@@ -203,9 +211,7 @@ fn prescan(src: &str, filename: &str) -> Option<SyntaxErr> {
         }
         i += 1;
     }
-    if let Some((o, oi)) = stack.first() {
-        return Some(mk("SyntaxError", format!("'{}' was never closed", *o as char), src, filename, *oi, *oi + 1));
-    }
+    let _ = full;
     None
 }
 
@@ -274,7 +280,26 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
                 None => mk("IndentationError", "expected an indented block", src, filename, off, end),
             }
         }
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => s("expected ':'"),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => {
+            let word = trimmed.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
+            if matches!(word, "if" | "elif" | "while") && trimmed.contains('=') && !trimmed.contains("==") && !trimmed.contains(":=") && !trimmed.contains("!=") && !trimmed.contains("<=") && !trimmed.contains(">=") {
+                return s("invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            }
+            s("expected ':'")
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Else, .. } => s("expected 'else' after 'if' expression"),
+        ParseErrorType::InvalidDeleteTarget => {
+            let tgt = &src[off..end.min(src.len())];
+            let what = if tgt.trim_end().ends_with(')') && !tgt.starts_with('(') {
+                "function call"
+            } else if tgt.starts_with(|c: char| c.is_ascii_digit() || c == '"' || c == '\'') || tgt == "None" || tgt == "True" || tgt == "False" {
+                "literal"
+            } else {
+                "expression"
+            };
+            s(&format!("cannot delete {}", what))
+        }
+        ParseErrorType::OtherError(m) if m.contains("`except` or `finally`") => s("expected 'except' or 'finally' block"),
         ParseErrorType::ExpectedToken { expected: TokenKind::Indent, .. } => match block_kind_before(src, off) {
             Some((what, l)) => {
                 let msg = if let Some((head, _)) = what.split_once('\u{0}') {
@@ -350,12 +375,30 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
 
 /// Parse and compile a module.
 pub fn compile(src: &str, filename: &str) -> Result<Arc<Code>, SyntaxErr> {
-    if let Some(e) = prescan(src, filename) {
-        return Err(e);
-    }
     let parsed = match ruff_python_parser::parse_module(src) {
         Ok(p) => p,
-        Err(e) => return Err(map_parse_error(src, filename, &e)),
+        Err(e) => {
+            let at = e.location.start().to_usize().min(src.len());
+            // Tokenizer errors before the parse error win (CPython tokenizes lazily).
+            let (tok_err, _) = prescan(src, filename, src.len());
+            if let Some((te, toff)) = tok_err {
+                let (eline, _) = col_of(src, at);
+                let (tline, _) = col_of(src, toff);
+                if toff <= at || tline <= eline {
+                    return Err(te);
+                }
+            }
+            // An unclosed bracket on an earlier line than the error: "'(' was never closed".
+            let (_, stack) = prescan(src, filename, at);
+            if let Some((o, oi)) = stack.last() {
+                let (bl, _) = col_of(src, *oi);
+                let (el, _) = col_of(src, at);
+                if el > bl || at >= src.trim_end().len() {
+                    return Err(mk("SyntaxError", format!("'{}' was never closed", *o as char), src, filename, *oi, *oi + 1));
+                }
+            }
+            return Err(map_parse_error(src, filename, &e));
+        }
     };
     let module = parsed.into_syntax();
     compile::compile_module(src, &module.body, filename).map_err(|e| {
