@@ -7,6 +7,7 @@ use threadlab::vm::interp::{run_thread, Interpreter, RunOutcome};
 
 struct QuietHost {
     out: Mutex<usize>,
+    polls: std::sync::atomic::AtomicUsize,
 }
 impl Host for QuietHost {
     fn write_stdout(&self, s: &str) {
@@ -19,6 +20,10 @@ impl Host for QuietHost {
         0.0
     }
     fn wait_until(&self, _t: f64) {}
+    // Stop runaway cases (long loops inside builtins) after a while.
+    fn stop_requested(&self) -> bool {
+        self.polls.fetch_add(1, std::sync::atomic::Ordering::Relaxed) > 200
+    }
 }
 
 struct Rng(u64);
@@ -39,7 +44,7 @@ impl Rng {
 }
 
 fn run_one(src: &str) {
-    let host = Arc::new(QuietHost { out: Mutex::new(0) });
+    let host = Arc::new(QuietHost { out: Mutex::new(0), polls: Default::default() });
     let interp = Interpreter::new(host, Arc::new(SingleThread), vec!["fuzz.py".into()]);
     let Ok(code) = interp.compile(src, "fuzz.py") else { return };
     let mut vm = interp.main_thread(code, "__main__");
@@ -72,7 +77,20 @@ fn fuzz_no_panics() {
             let mut rng = Rng(0x9e3779b97f4a7c15);
             let mut failures = vec![];
             for case in 0..cases {
-                let src: String = match case % 3 {
+                let src: String = match case % 4 {
+                    3 => {
+                        // calls of builtins and methods with random arguments
+                        const CALLEES: &[&str] = &["len", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate", "zip", "map", "filter", "iter", "next", "isinstance", "issubclass", "hash", "getattr", "setattr", "hasattr", "round", "divmod", "pow", "chr", "ord", "hex", "format", "int", "float", "str", "bool", "list", "dict", "set", "tuple", "bytes", "range", "repr", "'abc'.split", "'a b'.join", "'x'.center", "'%s'.format", "[3,1].sort", "[1].pop", "[1].insert", "{}.get", "{1:2}.pop", "{1}.add", "(1,).index", "math.sqrt", "math.gcd", "math.comb", "math.log", "random.randint", "random.choice", "random.sample", "random.randrange", "random.choices", "hashlib.sha256", "collections.deque", "itertools.islice", "itertools.permutations", "time.sleep", "sys.exit", "super", "type", "object", "property", "slice", "frozenset", "'x'.replace", "'x'.zfill", "'a'.startswith", "b'a'.decode", "(1).to_bytes", "print"];
+                        const ARGS: &[&str] = &["", "1", "-1", "0", "2**70", "1.5", "'s'", "b'b'", "[1, 2]", "(3,)", "{1: 2}", "{1}", "None", "True", "len", "lambda x: x", "range(3)", "int", "x", "key=len", "reverse=True", "*[1]", "**{'k': 1}", "10**9", "-2**80", "float('nan')", "'10'", "[]", "()"];
+                        let mut out = String::from("import math, random, hashlib, collections, itertools, time, sys\nx = 3\n");
+                        for _ in 0..1 + rng.below(6) {
+                            let c = CALLEES[rng.below(CALLEES.len())];
+                            let n = rng.below(4);
+                            let args: Vec<&str> = (0..n).map(|_| ARGS[rng.below(ARGS.len())]).filter(|a| !a.is_empty()).collect();
+                            out.push_str(&format!("try:\n    print({}({}))\nexcept Exception as e:\n    print(type(e).__name__)\n", c, args.join(", ")));
+                        }
+                        out
+                    }
                     0 => {
                         // random token soup
                         let n = 1 + rng.below(40);

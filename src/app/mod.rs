@@ -6,6 +6,8 @@ mod header;
 mod home;
 mod lesson_page;
 mod playground;
+mod run_panel;
+mod timeline;
 mod storage;
 
 use wasm_bindgen::prelude::*;

@@ -49,7 +49,7 @@ fn with_d<R>(o: &Value, f: impl FnOnce(&mut VecDeque<Value>, Option<usize>) -> R
 
 fn d_append(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let v = a.get(1).cloned().ok_or_else(|| type_error("deque.append() takes exactly one argument (0 given)"))?;
-    with_d(&a[0], |d, m| {
+    with_d(crate::vm::builtins::arg(&a, 0)?, |d, m| {
         d.push_back(v);
         if let Some(m) = m {
             if d.len() > m {
@@ -61,7 +61,7 @@ fn d_append(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
 }
 fn d_appendleft(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let v = a.get(1).cloned().ok_or_else(|| type_error("deque.appendleft() takes exactly one argument (0 given)"))?;
-    with_d(&a[0], |d, m| {
+    with_d(crate::vm::builtins::arg(&a, 0)?, |d, m| {
         d.push_front(v);
         if let Some(m) = m {
             if d.len() > m {
@@ -72,14 +72,14 @@ fn d_appendleft(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     Ok(Value::None)
 }
 fn d_pop(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    with_d(&a[0], |d, _| d.pop_back()).ok_or_else(|| err("IndexError", "pop from an empty deque"))
+    with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| d.pop_back()).ok_or_else(|| err("IndexError", "pop from an empty deque"))
 }
 fn d_popleft(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    with_d(&a[0], |d, _| d.pop_front()).ok_or_else(|| err("IndexError", "pop from an empty deque"))
+    with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| d.pop_front()).ok_or_else(|| err("IndexError", "pop from an empty deque"))
 }
 fn d_extend(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let items = vm.to_vec(a.get(1).unwrap_or(&Value::None))?;
-    with_d(&a[0], |d, m| {
+    with_d(crate::vm::builtins::arg(&a, 0)?, |d, m| {
         for x in items {
             d.push_back(x);
             if let Some(m) = m {
@@ -93,7 +93,7 @@ fn d_extend(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
 }
 fn d_extendleft(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let items = vm.to_vec(a.get(1).unwrap_or(&Value::None))?;
-    with_d(&a[0], |d, m| {
+    with_d(crate::vm::builtins::arg(&a, 0)?, |d, m| {
         for x in items {
             d.push_front(x);
             if let Some(m) = m {
@@ -106,7 +106,7 @@ fn d_extendleft(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     Ok(Value::None)
 }
 fn d_clear(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    with_d(&a[0], |d, _| d.clear());
+    with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| d.clear());
     Ok(Value::None)
 }
 fn d_rotate(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
@@ -114,7 +114,7 @@ fn d_rotate(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
         Some(v) => to_int(v)?,
         None => 1,
     };
-    with_d(&a[0], |d, _| {
+    with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| {
         if !d.is_empty() {
             let len = d.len() as i64;
             let k = n.rem_euclid(len) as usize;
@@ -124,7 +124,7 @@ fn d_rotate(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     Ok(Value::None)
 }
 fn d_count(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    let items: Vec<Value> = with_d(&a[0], |d, _| d.iter().cloned().collect());
+    let items: Vec<Value> = with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| d.iter().cloned().collect());
     let mut n = 0;
     for x in items {
         if vm.eq(&x, a.get(1).unwrap_or(&Value::None))? {
@@ -134,17 +134,17 @@ fn d_count(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 fn d_remove(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    let items: Vec<Value> = with_d(&a[0], |d, _| d.iter().cloned().collect());
+    let items: Vec<Value> = with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| d.iter().cloned().collect());
     for (i, x) in items.iter().enumerate() {
         if vm.eq(x, a.get(1).unwrap_or(&Value::None))? {
-            with_d(&a[0], |d, _| d.remove(i));
+            with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| d.remove(i));
             return Ok(Value::None);
         }
     }
     Err(value_error("deque.remove(x): x not in deque"))
 }
 fn d_copy(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    let (items, m): (Vec<Value>, Option<usize>) = with_d(&a[0], |d, m| (d.iter().cloned().collect(), m));
+    let (items, m): (Vec<Value>, Option<usize>) = with_d(crate::vm::builtins::arg(&a, 0)?, |d, m| (d.iter().cloned().collect(), m));
     new_deque(vm, vec![Value::list(items), m.map(|x| Value::Int(x as i64)).unwrap_or(Value::None)], vec![])
 }
 
@@ -216,11 +216,11 @@ fn i_islice(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
 }
 fn i_takewhile(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let inner = vm.get_iter(a.get(1).unwrap_or(&Value::None))?;
-    Ok(new_iter(IterKind::TakeWhile { f: a[0].clone(), inner, done: false }))
+    Ok(new_iter(IterKind::TakeWhile { f: crate::vm::builtins::arg(&a, 0)?.clone(), inner, done: false }))
 }
 fn i_dropwhile(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let inner = vm.get_iter(a.get(1).unwrap_or(&Value::None))?;
-    Ok(new_iter(IterKind::DropWhile { f: a[0].clone(), inner, dropping: true }))
+    Ok(new_iter(IterKind::DropWhile { f: crate::vm::builtins::arg(&a, 0)?.clone(), inner, dropping: true }))
 }
 
 pub fn init_itertools(_vm: &mut Vm, ns: &Arc<Namespace>) -> PyResult<()> {

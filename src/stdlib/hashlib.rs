@@ -93,18 +93,18 @@ fn h_new(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
 }
 fn m_update(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let d = data_of(a.get(1).unwrap_or(&Value::None))?;
-    with_h(&a[0], |h| h.update(&d));
+    with_h(crate::vm::builtins::arg(&a, 0)?, |h| h.update(&d));
     Ok(Value::None)
 }
 fn m_hexdigest(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    let d = with_h(&a[0], |h| h.digest()).unwrap_or_default();
+    let d = with_h(crate::vm::builtins::arg(&a, 0)?, |h| h.digest()).unwrap_or_default();
     Ok(Value::string(d.iter().map(|b| format!("{:02x}", b)).collect()))
 }
 fn m_digest(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    Ok(Value::Bytes(Arc::new(with_h(&a[0], |h| h.digest()).unwrap_or_default())))
+    Ok(Value::Bytes(Arc::new(with_h(crate::vm::builtins::arg(&a, 0)?, |h| h.digest()).unwrap_or_default())))
 }
 fn m_copy(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    let h = with_h(&a[0], |h| h.clone()).unwrap();
+    let h = with_h(crate::vm::builtins::arg(&a, 0)?, |h| h.clone()).unwrap();
     make(h, None)
 }
 

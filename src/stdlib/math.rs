@@ -49,7 +49,7 @@ f1!(m_cosh, |x| Ok(x.cosh()));
 f1!(m_tanh, |x| Ok(x.tanh()));
 
 fn m_log(_vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value> {
-    let x = match &a[0] {
+    let x = match crate::vm::builtins::arg(&a, 0)? {
         Value::Big(b) => {
             if !b.is_positive() {
                 return Err(dom());
@@ -94,7 +94,7 @@ fn int_result(x: f64) -> PyResult<Value> {
 }
 fn m_floor(vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value> {
     if matches!(a.first(), Some(Value::Int(_) | Value::Big(_))) {
-        return Ok(a[0].clone());
+        return Ok(crate::vm::builtins::arg(&a, 0)?.clone());
     }
     if let Some(v @ Value::Inst(_)) = a.first() {
         if let Some(r) = vm.call_dunder(v, "__floor__", vec![])? {
@@ -105,7 +105,7 @@ fn m_floor(vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value
 }
 fn m_ceil(vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value> {
     if matches!(a.first(), Some(Value::Int(_) | Value::Big(_))) {
-        return Ok(a[0].clone());
+        return Ok(crate::vm::builtins::arg(&a, 0)?.clone());
     }
     if let Some(v @ Value::Inst(_)) = a.first() {
         if let Some(r) = vm.call_dunder(v, "__ceil__", vec![])? {
@@ -116,7 +116,7 @@ fn m_ceil(vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value>
 }
 fn m_trunc(_vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value> {
     if matches!(a.first(), Some(Value::Int(_) | Value::Big(_))) {
-        return Ok(a[0].clone());
+        return Ok(crate::vm::builtins::arg(&a, 0)?.clone());
     }
     int_result(f(&a, 0)?.trunc())
 }
@@ -200,7 +200,7 @@ fn m_isqrt(_vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Valu
     Ok(Value::big(b.sqrt()))
 }
 fn m_comb(_vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value> {
-    let (n, k) = (to_int(&a[0])?, to_int(&a[1])?);
+    let (n, k) = (to_int(crate::vm::builtins::arg(&a, 0)?)?, to_int(crate::vm::builtins::arg(&a, 1)?)?);
     if n < 0 || k < 0 {
         return Err(value_error("n must be a non-negative integer"));
     }
@@ -208,6 +208,9 @@ fn m_comb(_vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value
         return Ok(Value::Int(0));
     }
     let k = k.min(n - k);
+    if k > 100_000 {
+        return Err(memory_error());
+    }
     let mut r = BigInt::one();
     for i in 0..k {
         r = r * (n - i) / (i + 1);
@@ -215,13 +218,16 @@ fn m_comb(_vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value
     Ok(Value::big(r))
 }
 fn m_perm(_vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value> {
-    let n = to_int(&a[0])?;
+    let n = to_int(crate::vm::builtins::arg(&a, 0)?)?;
     let k = match a.get(1) {
         Some(v) if !v.is_none() => to_int(v)?,
         _ => n,
     };
     if k > n {
         return Ok(Value::Int(0));
+    }
+    if k > 100_000 {
+        return Err(memory_error());
     }
     let mut r = BigInt::one();
     for i in 0..k {
@@ -261,7 +267,7 @@ fn m_isnan(_vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Valu
 }
 fn m_prod(vm: &mut Vm, a: Vec<Value>, k: Vec<(Name, Value)>) -> PyResult<Value> {
     let mut acc = k.iter().find(|(n, _)| &**n == "start").map(|(_, v)| v.clone()).unwrap_or(Value::Int(1));
-    for x in vm.to_vec(&a[0])? {
+    for x in vm.to_vec(crate::vm::builtins::arg(&a, 0)?)? {
         acc = vm.binary(crate::vm::code::BinOp::Mul, &acc, &x, false)?;
     }
     Ok(acc)
@@ -269,7 +275,7 @@ fn m_prod(vm: &mut Vm, a: Vec<Value>, k: Vec<(Name, Value)>) -> PyResult<Value> 
 fn m_fsum(vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value> {
     // Shewchuk's algorithm (exact like CPython's).
     let mut partials: Vec<f64> = vec![];
-    for v in vm.to_vec(&a[0])? {
+    for v in vm.to_vec(crate::vm::builtins::arg(&a, 0)?)? {
         let mut x = to_f64(&v).ok_or_else(|| type_error("must be real number"))?;
         let mut i = 0;
         for j in 0..partials.len() {

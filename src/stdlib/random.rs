@@ -179,18 +179,18 @@ type K = Vec<(Name, Value)>;
 fn r_seed(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let mut mt = Mt::new();
     seed_value(vm, &mut mt, a.get(1))?;
-    with_mt(&a[0], |m| *m = mt);
+    with_mt(crate::vm::builtins::arg(&a, 0)?, |m| *m = mt);
     Ok(Value::None)
 }
 fn r_random(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    Ok(Value::Float(with_mt(&a[0], |m| m.random())))
+    Ok(Value::Float(with_mt(crate::vm::builtins::arg(&a, 0)?, |m| m.random())))
 }
 fn r_getrandbits(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let k = to_int(a.get(1).unwrap_or(&Value::Int(0)))?;
     if k < 0 {
         return Err(value_error("number of bits must be non-negative"));
     }
-    Ok(Value::big(with_mt(&a[0], |m| m.getrandbits(k as u64))))
+    Ok(Value::big(with_mt(crate::vm::builtins::arg(&a, 0)?, |m| m.getrandbits(k as u64))))
 }
 fn randbelow(o: &Value, n: &BigInt) -> BigInt {
     with_mt(o, |m| match n.to_u64() {
@@ -201,23 +201,23 @@ fn randbelow(o: &Value, n: &BigInt) -> BigInt {
 fn r_randrange(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let big = |v: &Value| crate::vm::ops::to_big(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))));
     let (start, stop, step) = match a.len() {
-        2 => (BigInt::zero(), big(&a[1])?, BigInt::from(1)),
-        3 => (big(&a[1])?, big(&a[2])?, BigInt::from(1)),
-        4 => (big(&a[1])?, big(&a[2])?, big(&a[3])?),
+        2 => (BigInt::zero(), big(crate::vm::builtins::arg(&a, 1)?)?, BigInt::from(1)),
+        3 => (big(crate::vm::builtins::arg(&a, 1)?)?, big(crate::vm::builtins::arg(&a, 2)?)?, BigInt::from(1)),
+        4 => (big(crate::vm::builtins::arg(&a, 1)?)?, big(crate::vm::builtins::arg(&a, 2)?)?, big(crate::vm::builtins::arg(&a, 3)?)?),
         _ => return Err(type_error("randrange expected at least 1 argument")),
     };
     if a.len() == 2 {
         if !stop.is_positive() {
             return Err(value_error("empty range for randrange()"));
         }
-        return Ok(Value::big(randbelow(&a[0], &stop)));
+        return Ok(Value::big(randbelow(crate::vm::builtins::arg(&a, 0)?, &stop)));
     }
     let width = &stop - &start;
     if step == BigInt::from(1) {
         if !width.is_positive() {
             return Err(value_error(format!("empty range for randrange() ({}, {}, {})", start, stop, width)));
         }
-        return Ok(Value::big(start + randbelow(&a[0], &width)));
+        return Ok(Value::big(start + randbelow(crate::vm::builtins::arg(&a, 0)?, &width)));
     }
     if step.is_zero() {
         return Err(value_error("zero step for randrange()"));
@@ -226,11 +226,11 @@ fn r_randrange(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     if !n.is_positive() {
         return Err(value_error("empty range for randrange()"));
     }
-    Ok(Value::big(start + step * randbelow(&a[0], &n)))
+    Ok(Value::big(start + step * randbelow(crate::vm::builtins::arg(&a, 0)?, &n)))
 }
 fn r_randint(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
     let b = crate::vm::ops::to_big(a.get(2).unwrap_or(&Value::Int(0))).ok_or_else(|| type_error("randint() arguments must be integers"))?;
-    r_randrange(vm, vec![a[0].clone(), a[1].clone(), Value::big(b + 1)], k)
+    r_randrange(vm, vec![crate::vm::builtins::arg(&a, 0)?.clone(), crate::vm::builtins::arg(&a, 1)?.clone(), Value::big(b + 1)], k)
 }
 fn r_choice(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let seq = a.get(1).cloned().unwrap_or(Value::None);
@@ -238,14 +238,14 @@ fn r_choice(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     if n == 0 {
         return Err(err("IndexError", "Cannot choose from an empty sequence"));
     }
-    let i = randbelow(&a[0], &BigInt::from(n));
+    let i = randbelow(crate::vm::builtins::arg(&a, 0)?, &BigInt::from(n));
     vm.getitem(&seq, &Value::big(i))
 }
 fn r_shuffle(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let Some(Value::List(l)) = a.get(1) else { return Err(type_error("shuffle() argument must be a list")) };
     let mut items = lock(l).clone();
     for i in (1..items.len()).rev() {
-        let j = randbelow(&a[0], &BigInt::from(i + 1)).to_usize().unwrap_or(0);
+        let j = randbelow(crate::vm::builtins::arg(&a, 0)?, &BigInt::from(i + 1)).to_usize().unwrap_or(0);
         items.swap(i, j);
     }
     *lock(l) = items;
@@ -255,7 +255,7 @@ fn r_shuffle(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
 fn r_uniform(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let x = crate::vm::ops::to_f64(a.get(1).unwrap_or(&Value::Int(0))).ok_or_else(|| type_error("must be real number"))?;
     let y = crate::vm::ops::to_f64(a.get(2).unwrap_or(&Value::Int(0))).ok_or_else(|| type_error("must be real number"))?;
-    let r = with_mt(&a[0], |m| m.random());
+    let r = with_mt(crate::vm::builtins::arg(&a, 0)?, |m| m.random());
     Ok(Value::Float(x + (y - x) * r))
 }
 fn r_sample(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
@@ -277,16 +277,16 @@ fn r_sample(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
     if n <= setsize {
         let mut pool = pop.clone();
         for i in 0..kk {
-            let j = randbelow(&a[0], &BigInt::from(n - i)).to_usize().unwrap_or(0);
+            let j = randbelow(crate::vm::builtins::arg(&a, 0)?, &BigInt::from(n - i)).to_usize().unwrap_or(0);
             result[i] = pool[j].clone();
             pool[j] = pool[n - i - 1].clone();
         }
     } else {
         let mut selected = std::collections::HashSet::new();
         for r in result.iter_mut() {
-            let mut j = randbelow(&a[0], &BigInt::from(n)).to_usize().unwrap_or(0);
+            let mut j = randbelow(crate::vm::builtins::arg(&a, 0)?, &BigInt::from(n)).to_usize().unwrap_or(0);
             while selected.contains(&j) {
-                j = randbelow(&a[0], &BigInt::from(n)).to_usize().unwrap_or(0);
+                j = randbelow(crate::vm::builtins::arg(&a, 0)?, &BigInt::from(n)).to_usize().unwrap_or(0);
             }
             selected.insert(j);
             *r = pop[j].clone();
@@ -299,7 +299,7 @@ fn r_gauss(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let sigma = a.get(2).and_then(crate::vm::ops::to_f64).unwrap_or(1.0);
     // normalvariate (Kinderman and Monahan), as CPython's normalvariate.
     let nv_magicconst = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
-    let z = with_mt(&a[0], |m| loop {
+    let z = with_mt(crate::vm::builtins::arg(&a, 0)?, |m| loop {
         let u1 = m.random();
         let u2 = 1.0 - m.random();
         let z = nv_magicconst * (u1 - 0.5) / u2;
@@ -339,7 +339,7 @@ fn r_choices(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
                 return Err(err("IndexError", "Cannot choose from an empty sequence"));
             }
             for _ in 0..count {
-                let r = with_mt(&a[0], |m| m.random());
+                let r = with_mt(crate::vm::builtins::arg(&a, 0)?, |m| m.random());
                 out.push(pop[(r * n as f64).floor() as usize].clone());
             }
         }
@@ -349,7 +349,7 @@ fn r_choices(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
             }
             let total = *cw.last().unwrap_or(&0.0);
             for _ in 0..count {
-                let r = with_mt(&a[0], |m| m.random()) * total;
+                let r = with_mt(crate::vm::builtins::arg(&a, 0)?, |m| m.random()) * total;
                 // bisect_right over cw[0..n-1]
                 let (mut lo, mut hi) = (0usize, n - 1);
                 while lo < hi {

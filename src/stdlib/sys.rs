@@ -29,7 +29,7 @@ fn setrecursionlimit(vm: &mut Vm, a: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyR
     Ok(Value::None)
 }
 fn stream_write(vm: &mut Vm, a: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult<Value> {
-    let Value::Native(n) = &a[0] else { return Ok(Value::None) };
+    let Value::Native(n) = crate::vm::builtins::arg(&a, 0)? else { return Ok(Value::None) };
     let which = if let NativeData::Stream(w) = &*lock(&n.data) { *w } else { 1 };
     let s = match a.get(1) {
         Some(Value::Str(s)) => s.s.clone(),

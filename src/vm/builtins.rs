@@ -44,6 +44,11 @@ fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// The i-th positional argument, or a TypeError if missing.
+pub fn arg(a: &[Value], i: usize) -> PyResult<&Value> {
+    a.get(i).ok_or_else(|| type_error(format!("expected at least {} argument{}, got {}", i + 1, if i == 0 { "" } else { "s" }, a.len())))
+}
+
 pub fn to_int(v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
@@ -230,19 +235,19 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 fn b_len(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
     no_kw("len", &kw)?;
     nargs("len", &a, 1, 1)?;
-    Ok(Value::Int(len_of(vm, &a[0])? as i64))
+    Ok(Value::Int(len_of(vm, crate::vm::builtins::arg(&a, 0)?)? as i64))
 }
 fn b_repr(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("repr", &a, 1, 1)?;
-    Ok(Value::string(vm.repr(&a[0])?))
+    Ok(Value::string(vm.repr(crate::vm::builtins::arg(&a, 0)?)?))
 }
 fn b_ascii(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("ascii", &a, 1, 1)?;
-    Ok(Value::string(super::interp::ascii_of(&vm.repr(&a[0])?)))
+    Ok(Value::string(super::interp::ascii_of(&vm.repr(crate::vm::builtins::arg(&a, 0)?)?)))
 }
 fn b_abs(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("abs", &a, 1, 1)?;
-    match &a[0] {
+    match crate::vm::builtins::arg(&a, 0)? {
         Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::big(BigInt::from(*i).abs()))),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Big(b) => Ok(Value::big(b.abs())),
@@ -259,7 +264,7 @@ fn minmax(vm: &mut Vm, a: Args, kw: Kw, is_max: bool) -> PyResult<Value> {
     let key = kwarg(&kw, "key").filter(|k| !k.is_none());
     let default = kwarg(&kw, "default");
     let items = if a.len() == 1 {
-        vm.to_vec(&a[0])?
+        vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?
     } else if a.is_empty() {
         return Err(type_error(format!("{name} expected at least 1 argument, got 0")));
     } else {
@@ -301,7 +306,7 @@ fn b_sum(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
     if let Value::Str(_) = acc {
         return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let it = vm.get_iter(&a[0])?;
+    let it = vm.get_iter(crate::vm::builtins::arg(&a, 0)?)?;
     while let Some(x) = vm.next(&it)? {
         acc = vm.binary(super::code::BinOp::Add, &acc, &x, false)?;
     }
@@ -309,7 +314,7 @@ fn b_sum(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
 }
 fn b_any(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("any", &a, 1, 1)?;
-    let it = vm.get_iter(&a[0])?;
+    let it = vm.get_iter(crate::vm::builtins::arg(&a, 0)?)?;
     while let Some(x) = vm.next(&it)? {
         if vm.truthy(&x)? {
             return Ok(Value::Bool(true));
@@ -319,7 +324,7 @@ fn b_any(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
 }
 fn b_all(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("all", &a, 1, 1)?;
-    let it = vm.get_iter(&a[0])?;
+    let it = vm.get_iter(crate::vm::builtins::arg(&a, 0)?)?;
     while let Some(x) = vm.next(&it)? {
         if !vm.truthy(&x)? {
             return Ok(Value::Bool(false));
@@ -386,7 +391,7 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
 
 fn b_sorted(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
     nargs("sorted", &a, 1, 1)?;
-    let mut items = vm.to_vec(&a[0])?;
+    let mut items = vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?;
     let key = kwarg(&kw, "key").filter(|k| !k.is_none());
     let rev = match kwarg(&kw, "reverse") {
         Some(v) => vm.truthy(&v)?,
@@ -397,9 +402,9 @@ fn b_sorted(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
 }
 fn b_reversed(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("reversed", &a, 1, 1)?;
-    match &a[0] {
+    match crate::vm::builtins::arg(&a, 0)? {
         Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => {
-            let items = vm.to_vec(&a[0])?;
+            let items = vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?;
             Ok(new_iter(IterKind::Reversed { items }))
         }
         Value::Dict(d) => Ok(new_iter(IterKind::Reversed { items: lock(d).keys() })),
@@ -415,7 +420,7 @@ fn b_reversed(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
             Ok(new_iter(IterKind::Reversed { items }))
         }
         Value::Native(_) => {
-            let items = vm.to_vec(&a[0])?;
+            let items = vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?;
             Ok(new_iter(IterKind::Reversed { items }))
         }
         v => Err(type_error(format!("'{}' object is not reversible", type_name(v)))),
@@ -446,27 +451,27 @@ fn b_map(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     for x in &a[1..] {
         inners.push(vm.get_iter(x)?);
     }
-    Ok(new_iter(IterKind::Map { f: a[0].clone(), inners }))
+    Ok(new_iter(IterKind::Map { f: crate::vm::builtins::arg(&a, 0)?.clone(), inners }))
 }
 fn b_filter(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("filter", &a, 2, 2)?;
-    let inner = vm.get_iter(&a[1])?;
-    Ok(new_iter(IterKind::Filter { f: a[0].clone(), inner }))
+    let inner = vm.get_iter(crate::vm::builtins::arg(&a, 1)?)?;
+    Ok(new_iter(IterKind::Filter { f: crate::vm::builtins::arg(&a, 0)?.clone(), inner }))
 }
 fn b_iter(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("iter", &a, 1, 2)?;
     if a.len() == 2 {
-        return Ok(new_iter(IterKind::CallIter { f: a[0].clone(), sentinel: a[1].clone() }));
+        return Ok(new_iter(IterKind::CallIter { f: crate::vm::builtins::arg(&a, 0)?.clone(), sentinel: crate::vm::builtins::arg(&a, 1)?.clone() }));
     }
-    vm.get_iter(&a[0])
+    vm.get_iter(crate::vm::builtins::arg(&a, 0)?)
 }
 fn b_next(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("next", &a, 1, 2)?;
-    match &a[0] {
+    match crate::vm::builtins::arg(&a, 0)? {
         Value::Iter(_) | Value::Gen(_) | Value::Inst(_) => {}
         v => return Err(type_error(format!("'{}' object is not an iterator", type_name(v)))),
     }
-    if let Value::Gen(g) = &a[0] {
+    if let Value::Gen(g) = crate::vm::builtins::arg(&a, 0)? {
         // Preserve the StopIteration value of a generator's return.
         let g = g.clone();
         return match vm.gen_next_rust(&g, None)? {
@@ -477,7 +482,7 @@ fn b_next(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
             },
         };
     }
-    match vm.next(&a[0])? {
+    match vm.next(crate::vm::builtins::arg(&a, 0)?)? {
         Some(v) => Ok(v),
         None => match a.get(1) {
             Some(d) => Ok(d.clone()),
@@ -508,11 +513,11 @@ pub fn isinstance(v: &Value, t: &Value) -> PyResult<bool> {
 }
 fn b_isinstance(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("isinstance", &a, 2, 2)?;
-    Ok(Value::Bool(isinstance(&a[0], &a[1])?))
+    Ok(Value::Bool(isinstance(crate::vm::builtins::arg(&a, 0)?, crate::vm::builtins::arg(&a, 1)?)?))
 }
 fn b_issubclass(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("issubclass", &a, 2, 2)?;
-    let Value::Class(c) = &a[0] else { return Err(type_error("issubclass() arg 1 must be a class")) };
+    let Value::Class(c) = crate::vm::builtins::arg(&a, 0)? else { return Err(type_error("issubclass() arg 1 must be a class")) };
     fn chk(c: &Arc<Class>, t: &Value) -> PyResult<bool> {
         match t {
             Value::Class(t) => Ok(c.is_subclass(t)),
@@ -527,35 +532,35 @@ fn b_issubclass(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
             _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
         }
     }
-    Ok(Value::Bool(chk(c, &a[1])?))
+    Ok(Value::Bool(chk(c, crate::vm::builtins::arg(&a, 1)?)?))
 }
 fn b_id(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("id", &a, 1, 1)?;
-    Ok(Value::Int(a[0].id()))
+    Ok(Value::Int(crate::vm::builtins::arg(&a, 0)?.id()))
 }
 fn b_hash(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("hash", &a, 1, 1)?;
-    Ok(Value::Int(vm.hash(&a[0])?))
+    Ok(Value::Int(vm.hash(crate::vm::builtins::arg(&a, 0)?)?))
 }
 fn b_getattr(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("getattr", &a, 2, 3)?;
-    let n = a[1].as_str().ok_or_else(|| type_error("attribute name must be string"))?.to_string();
-    match vm.getattr(&a[0], &n) {
+    let n = crate::vm::builtins::arg(&a, 1)?.as_str().ok_or_else(|| type_error("attribute name must be string"))?.to_string();
+    match vm.getattr(crate::vm::builtins::arg(&a, 0)?, &n) {
         Ok(v) => Ok(v),
-        Err(e) if a.len() == 3 && exc_matches(&e, "AttributeError") => Ok(a[2].clone()),
+        Err(e) if a.len() == 3 && exc_matches(&e, "AttributeError") => Ok(crate::vm::builtins::arg(&a, 2)?.clone()),
         Err(e) => Err(e),
     }
 }
 fn b_setattr(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("setattr", &a, 3, 3)?;
-    let n = a[1].as_str().ok_or_else(|| type_error("attribute name must be string"))?;
-    vm.setattr(&a[0], &intern(n), a[2].clone())?;
+    let n = crate::vm::builtins::arg(&a, 1)?.as_str().ok_or_else(|| type_error("attribute name must be string"))?;
+    vm.setattr(crate::vm::builtins::arg(&a, 0)?, &intern(n), crate::vm::builtins::arg(&a, 2)?.clone())?;
     Ok(Value::None)
 }
 fn b_hasattr(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("hasattr", &a, 2, 2)?;
-    let n = a[1].as_str().ok_or_else(|| type_error("attribute name must be string"))?.to_string();
-    match vm.getattr(&a[0], &n) {
+    let n = crate::vm::builtins::arg(&a, 1)?.as_str().ok_or_else(|| type_error("attribute name must be string"))?.to_string();
+    match vm.getattr(crate::vm::builtins::arg(&a, 0)?, &n) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if exc_matches(&e, "AttributeError") => Ok(Value::Bool(false)),
         Err(e) => Err(e),
@@ -563,13 +568,13 @@ fn b_hasattr(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
 }
 fn b_delattr(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("delattr", &a, 2, 2)?;
-    let n = a[1].as_str().ok_or_else(|| type_error("attribute name must be string"))?.to_string();
-    vm.delattr(&a[0], &n)?;
+    let n = crate::vm::builtins::arg(&a, 1)?.as_str().ok_or_else(|| type_error("attribute name must be string"))?.to_string();
+    vm.delattr(crate::vm::builtins::arg(&a, 0)?, &n)?;
     Ok(Value::None)
 }
 fn b_callable(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("callable", &a, 1, 1)?;
-    Ok(Value::Bool(match &a[0] {
+    Ok(Value::Bool(match crate::vm::builtins::arg(&a, 0)? {
         Value::Func(_) | Value::Builtin(_) | Value::BMethod(_) | Value::Method(_) | Value::Class(_) => true,
         Value::Inst(i) => i.class().lookup("__call__").is_some(),
         _ => false,
@@ -596,7 +601,7 @@ pub fn round_half_even(x: f64, nd: i32) -> f64 {
 fn b_round(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
     nargs("round", &a, 1, 2)?;
     let nd = a.get(1).cloned().or_else(|| kwarg(&kw, "ndigits")).filter(|v| !v.is_none());
-    match &a[0] {
+    match crate::vm::builtins::arg(&a, 0)? {
         Value::Float(f) => match nd {
             None => {
                 if !f.is_finite() {
@@ -606,7 +611,16 @@ fn b_round(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
                 let r = if (f - f.trunc()).abs() == 0.5 { 2.0 * (f / 2.0).round() } else { r };
                 Ok(if r.abs() < 9e18 { Value::Int(r as i64) } else { Value::big(BigInt::from(r as i128)) })
             }
-            Some(n) => Ok(Value::Float(round_half_even(*f, to_int(&n)? as i32))),
+            Some(n) => {
+                let nd = to_int(&n)?;
+                if nd > 330 {
+                    return Ok(Value::Float(*f));
+                }
+                if nd < -330 {
+                    return Ok(Value::Float(0.0 * f));
+                }
+                Ok(Value::Float(round_half_even(*f, nd as i32)))
+            }
         },
         Value::Int(i) => match nd {
             None => Ok(Value::Int(*i)),
@@ -626,7 +640,7 @@ fn b_round(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
             }
         },
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Big(_) => Ok(a[0].clone()),
+        Value::Big(_) => Ok(crate::vm::builtins::arg(&a, 0)?.clone()),
         v => match vm.call_dunder(v, "__round__", a[1..].to_vec())? {
             Some(r) => Ok(r),
             None => Err(type_error(format!("type {} doesn't define __round__ method", type_name(v)))),
@@ -635,14 +649,14 @@ fn b_round(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
 }
 fn b_divmod(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("divmod", &a, 2, 2)?;
-    let q = vm.binary(super::code::BinOp::FloorDiv, &a[0], &a[1], false)?;
-    let r = vm.binary(super::code::BinOp::Mod, &a[0], &a[1], false)?;
+    let q = vm.binary(super::code::BinOp::FloorDiv, crate::vm::builtins::arg(&a, 0)?, crate::vm::builtins::arg(&a, 1)?, false)?;
+    let r = vm.binary(super::code::BinOp::Mod, crate::vm::builtins::arg(&a, 0)?, crate::vm::builtins::arg(&a, 1)?, false)?;
     Ok(Value::tuple(vec![q, r]))
 }
 fn b_pow(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("pow", &a, 2, 3)?;
-    if a.len() == 3 && !a[2].is_none() {
-        let (b, e, m) = (to_big(&a[0]), to_big(&a[1]), to_big(&a[2]));
+    if a.len() == 3 && !crate::vm::builtins::arg(&a, 2)?.is_none() {
+        let (b, e, m) = (to_big(crate::vm::builtins::arg(&a, 0)?), to_big(crate::vm::builtins::arg(&a, 1)?), to_big(crate::vm::builtins::arg(&a, 2)?));
         if let (Some(b), Some(e), Some(m)) = (b, e, m) {
             if m.is_zero() {
                 return Err(value_error("pow() 3rd argument cannot be 0"));
@@ -656,11 +670,11 @@ fn b_pow(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
         }
         return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     }
-    vm.binary(super::code::BinOp::Pow, &a[0], &a[1], false)
+    vm.binary(super::code::BinOp::Pow, crate::vm::builtins::arg(&a, 0)?, crate::vm::builtins::arg(&a, 1)?, false)
 }
 fn b_chr(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("chr", &a, 1, 1)?;
-    let i = to_int(&a[0])?;
+    let i = to_int(crate::vm::builtins::arg(&a, 0)?)?;
     match char::from_u32(i as u32).filter(|_| (0..=0x10ffff).contains(&i)) {
         Some(c) => Ok(Value::string(c.to_string())),
         None => Err(value_error("chr() arg not in range(0x110000)")),
@@ -668,7 +682,7 @@ fn b_chr(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
 }
 fn b_ord(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("ord", &a, 1, 1)?;
-    match &a[0] {
+    match crate::vm::builtins::arg(&a, 0)? {
         Value::Str(s) => {
             let n = s.char_len();
             if n != 1 {
@@ -682,7 +696,7 @@ fn b_ord(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
 }
 fn radix(a: &Args, name: &str, r: u32, prefix: &str) -> PyResult<Value> {
     nargs(name, a, 1, 1)?;
-    let b = to_big(&a[0]).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&a[0]))))?;
+    let b = to_big(crate::vm::builtins::arg(&a, 0)?).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&a[0]))))?;
     let s = b.abs().to_str_radix(r);
     Ok(Value::string(format!("{}{}{}", if b.is_negative() { "-" } else { "" }, prefix, s)))
 }
@@ -698,7 +712,7 @@ fn b_bin(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
 fn b_format(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("format", &a, 1, 2)?;
     let spec = a.get(1).and_then(|s| s.as_str().map(|x| x.to_string())).unwrap_or_default();
-    Ok(Value::string(vm.format(&a[0], &spec)?))
+    Ok(Value::string(vm.format(crate::vm::builtins::arg(&a, 0)?, &spec)?))
 }
 fn b_input(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     if let Some(p) = a.first() {
@@ -840,10 +854,16 @@ pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value
                 return Ok(Value::Int(0));
             }
             let base = a.get(1).cloned().or_else(|| kwarg(&kw, "base"));
-            match (&a[0], base) {
+            match (crate::vm::builtins::arg(&a, 0)?, base) {
                 (Value::Str(s), b) => {
                     let base = match b {
-                        Some(b) => to_int(&b)? as u32,
+                        Some(b) => {
+                            let b = to_int(&b)?;
+                            if b != 0 && !(2..=36).contains(&b) {
+                                return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+                            }
+                            b as u32
+                        }
                         None => 10,
                     };
                     parse_int_str(&s.s, base).ok_or_else(|| value_error(format!("invalid literal for int() with base {}: {}", base, str_repr(&s.s))))
@@ -885,7 +905,7 @@ pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value
             if a.is_empty() {
                 return Ok(Value::Float(0.0));
             }
-            match &a[0] {
+            match crate::vm::builtins::arg(&a, 0)? {
                 Value::Str(s) => parse_float_str(&s.s).map(Value::Float).ok_or_else(|| value_error(format!("could not convert string to float: {}", str_repr(&s.s)))),
                 v @ Value::Inst(_) => match vm.call_dunder(v, "__float__", vec![])? {
                     Some(r) => Ok(r),
@@ -898,31 +918,31 @@ pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value
             if a.is_empty() {
                 return Ok(Value::str(""));
             }
-            if let (Value::Bytes(b), Some(_)) = (&a[0], a.get(1).or(kwarg(&kw, "encoding").as_ref())) {
+            if let (Value::Bytes(b), Some(_)) = (crate::vm::builtins::arg(&a, 0)?, a.get(1).or(kwarg(&kw, "encoding").as_ref())) {
                 return String::from_utf8(b.to_vec()).map(Value::string).map_err(|_| err("UnicodeDecodeError", "'utf-8' codec can't decode bytes"));
             }
-            Ok(Value::string(vm.str(&a[0])?))
+            Ok(Value::string(vm.str(crate::vm::builtins::arg(&a, 0)?)?))
         }
         Kind::Bool => {
             if a.is_empty() {
                 return Ok(Value::Bool(false));
             }
-            Ok(Value::Bool(vm.truthy(&a[0])?))
+            Ok(Value::Bool(vm.truthy(crate::vm::builtins::arg(&a, 0)?)?))
         }
         Kind::List => {
             if a.is_empty() {
                 return Ok(Value::list(vec![]));
             }
-            Ok(Value::list(vm.to_vec(&a[0])?))
+            Ok(Value::list(vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?))
         }
         Kind::Tuple => {
             if a.is_empty() {
                 return Ok(Value::tuple(vec![]));
             }
-            if let Value::Tuple(_) = &a[0] {
-                return Ok(a[0].clone());
+            if let Value::Tuple(_) = crate::vm::builtins::arg(&a, 0)? {
+                return Ok(crate::vm::builtins::arg(&a, 0)?.clone());
             }
-            Ok(Value::tuple(vm.to_vec(&a[0])?))
+            Ok(Value::tuple(vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?))
         }
         Kind::Dict => {
             let mut d = Dict::new();
@@ -966,7 +986,7 @@ pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value
             if a.is_empty() {
                 return Ok(Value::Bytes(Arc::new(vec![])));
             }
-            match &a[0] {
+            match crate::vm::builtins::arg(&a, 0)? {
                 Value::Str(s) => Ok(Value::Bytes(Arc::new(s.s.as_bytes().to_vec()))),
                 Value::Int(n) => {
                     if *n < 0 {
@@ -977,7 +997,7 @@ pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value
                     }
                     Ok(Value::Bytes(Arc::new(vec![0; *n as usize])))
                 }
-                Value::Bytes(_) => Ok(a[0].clone()),
+                Value::Bytes(_) => Ok(crate::vm::builtins::arg(&a, 0)?.clone()),
                 v => {
                     let items = vm.to_vec(v)?;
                     let mut out = vec![];
@@ -994,9 +1014,9 @@ pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value
         }
         Kind::Slice => {
             let (s, e, st) = match a.len() {
-                1 => (Value::None, a[0].clone(), Value::None),
-                2 => (a[0].clone(), a[1].clone(), Value::None),
-                3 => (a[0].clone(), a[1].clone(), a[2].clone()),
+                1 => (Value::None, crate::vm::builtins::arg(&a, 0)?.clone(), Value::None),
+                2 => (crate::vm::builtins::arg(&a, 0)?.clone(), crate::vm::builtins::arg(&a, 1)?.clone(), Value::None),
+                3 => (crate::vm::builtins::arg(&a, 0)?.clone(), crate::vm::builtins::arg(&a, 1)?.clone(), crate::vm::builtins::arg(&a, 2)?.clone()),
                 _ => return Err(type_error("slice expected at least 1 argument, got 0")),
             };
             Ok(Value::Slice(Arc::new((s, e, st))))
@@ -1007,22 +1027,22 @@ pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value
         }
         Kind::StaticMethod => {
             nargs("staticmethod", &a, 1, 1)?;
-            Ok(Value::Wrap(Arc::new(Wrapper::Static(a[0].clone()))))
+            Ok(Value::Wrap(Arc::new(Wrapper::Static(crate::vm::builtins::arg(&a, 0)?.clone()))))
         }
         Kind::ClassMethod => {
             nargs("classmethod", &a, 1, 1)?;
-            Ok(Value::Wrap(Arc::new(Wrapper::ClassMethod(a[0].clone()))))
+            Ok(Value::Wrap(Arc::new(Wrapper::ClassMethod(crate::vm::builtins::arg(&a, 0)?.clone()))))
         }
         Kind::Super => {
             if a.len() != 2 {
                 return Err(err("RuntimeError", "super(): no arguments"));
             }
-            let Value::Class(cls) = &a[0] else { return Err(type_error("super() argument 1 must be a type")) };
-            Ok(Value::Wrap(Arc::new(Wrapper::Super(cls.clone(), a[1].clone()))))
+            let Value::Class(cls) = crate::vm::builtins::arg(&a, 0)? else { return Err(type_error("super() argument 1 must be a type")) };
+            Ok(Value::Wrap(Arc::new(Wrapper::Super(cls.clone(), crate::vm::builtins::arg(&a, 1)?.clone()))))
         }
         Kind::Type => {
             if a.len() == 1 {
-                return Ok(Value::Class(type_of(&a[0])));
+                return Ok(Value::Class(type_of(crate::vm::builtins::arg(&a, 0)?)));
             }
             Err(type_error("type() with 3 arguments is not supported"))
         }
@@ -1604,7 +1624,7 @@ pub fn call_method(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyRes
             "index" => {
                 nargs("index", &a, 1, 3)?;
                 for (i, x) in t.iter().enumerate() {
-                    if vm.eq(x, &a[0])? {
+                    if vm.eq(x, crate::vm::builtins::arg(&a, 0)?)? {
                         return Ok(Value::Int(i as i64));
                     }
                 }
@@ -1613,7 +1633,7 @@ pub fn call_method(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyRes
             "count" => {
                 let mut n = 0;
                 for x in t.iter() {
-                    if vm.eq(x, &a[0])? {
+                    if vm.eq(x, crate::vm::builtins::arg(&a, 0)?)? {
                         n += 1;
                     }
                 }
@@ -1626,7 +1646,14 @@ pub fn call_method(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyRes
             "bit_count" => Ok(Value::Int(to_big(o).map(|b| b.abs().to_str_radix(2).matches('1').count() as i64).unwrap_or(0))),
             "conjugate" => Ok(o.clone()),
             "to_bytes" => {
-                let len = to_int(a.first().unwrap_or(&Value::Int(1)))? as usize;
+                let len = to_int(a.first().unwrap_or(&Value::Int(1)))?;
+                if len < 0 {
+                    return Err(value_error("length argument must be non-negative"));
+                }
+                if len as usize > MAX_SEQ {
+                    return Err(memory_error());
+                }
+                let len = len as usize;
                 let order = a.get(1).cloned().or_else(|| kwarg(&kw, "byteorder")).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| "big".into());
                 let b = to_big(o).unwrap();
                 let (_, mut bytes) = b.to_bytes_le();
@@ -1756,7 +1783,7 @@ fn list_method(vm: &mut Vm, o: &Value, l: &Arc<Mutex<Vec<Value>>>, name: &str, a
         }
         "extend" => {
             nargs("extend", &a, 1, 1)?;
-            let items = vm.to_vec(&a[0])?;
+            let items = vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?;
             let mut g = lock(l);
             if g.len() + items.len() > MAX_SEQ {
                 return Err(memory_error());
@@ -1766,11 +1793,11 @@ fn list_method(vm: &mut Vm, o: &Value, l: &Arc<Mutex<Vec<Value>>>, name: &str, a
         }
         "insert" => {
             nargs("insert", &a, 2, 2)?;
-            let i = to_int(&a[0])?;
+            let i = to_int(crate::vm::builtins::arg(&a, 0)?)?;
             let mut g = lock(l);
             let n = g.len() as i64;
             let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
-            g.insert(i as usize, a[1].clone());
+            g.insert(i as usize, crate::vm::builtins::arg(&a, 1)?.clone());
             Ok(Value::None)
         }
         "pop" => {
@@ -1791,7 +1818,7 @@ fn list_method(vm: &mut Vm, o: &Value, l: &Arc<Mutex<Vec<Value>>>, name: &str, a
             nargs("remove", &a, 1, 1)?;
             let items = lock(l).clone();
             for (i, x) in items.iter().enumerate() {
-                if vm.eq(x, &a[0])? {
+                if vm.eq(x, crate::vm::builtins::arg(&a, 0)?)? {
                     let mut g = lock(l);
                     if i < g.len() {
                         g.remove(i);
@@ -1809,18 +1836,18 @@ fn list_method(vm: &mut Vm, o: &Value, l: &Arc<Mutex<Vec<Value>>>, name: &str, a
                 None => 0,
             };
             for (i, x) in items.iter().enumerate().skip(start) {
-                if vm.eq(x, &a[0])? {
+                if vm.eq(x, crate::vm::builtins::arg(&a, 0)?)? {
                     return Ok(Value::Int(i as i64));
                 }
             }
-            Err(value_error(format!("{} is not in list", vm.repr(&a[0])?)))
+            Err(value_error(format!("{} is not in list", vm.repr(crate::vm::builtins::arg(&a, 0)?)?)))
         }
         "count" => {
             nargs("count", &a, 1, 1)?;
             let items = lock(l).clone();
             let mut n = 0;
             for x in items.iter() {
-                if vm.eq(x, &a[0])? {
+                if vm.eq(x, crate::vm::builtins::arg(&a, 0)?)? {
                     n += 1;
                 }
             }
@@ -1851,7 +1878,7 @@ fn list_method(vm: &mut Vm, o: &Value, l: &Arc<Mutex<Vec<Value>>>, name: &str, a
             Ok(Value::None)
         }
         "__setitem__" => {
-            vm.setitem(o, a[0].clone(), a[1].clone())?;
+            vm.setitem(o, crate::vm::builtins::arg(&a, 0)?.clone(), crate::vm::builtins::arg(&a, 1)?.clone())?;
             Ok(Value::None)
         }
         _ => generic_dunder(vm, o, name, a),
@@ -1862,21 +1889,21 @@ fn dict_method(vm: &mut Vm, o: &Value, d: &Arc<Mutex<Dict>>, name: &str, a: Args
     match name {
         "get" => {
             nargs("get", &a, 1, 2)?;
-            let h = vm.hash(&a[0])?;
-            let a = { let mut a = a; a[0] = vm.canon_key(d, h, a[0].clone())?; a };
-            Ok(lock(d).get(h, &a[0]).cloned().unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
+            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
+            let a = { let mut a = a; let k0 = vm.canon_key(d, h, a[0].clone())?; a[0] = k0; a };
+            Ok(lock(d).get(h, crate::vm::builtins::arg(&a, 0)?).cloned().unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
         }
         "keys" => Ok(view(d, 0)),
         "values" => Ok(view(d, 1)),
         "items" => Ok(view(d, 2)),
         "pop" => {
             nargs("pop", &a, 1, 2)?;
-            let h = vm.hash(&a[0])?;
-            match lock(d).remove(h, &a[0]) {
+            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
+            match lock(d).remove(h, crate::vm::builtins::arg(&a, 0)?) {
                 Some(e) => Ok(e.value),
                 None => match a.get(1) {
                     Some(v) => Ok(v.clone()),
-                    None => Err(new_exc(&exc_class("KeyError"), vec![a[0].clone()])),
+                    None => Err(new_exc(&exc_class("KeyError"), vec![crate::vm::builtins::arg(&a, 0)?.clone()])),
                 },
             }
         }
@@ -1886,13 +1913,13 @@ fn dict_method(vm: &mut Vm, o: &Value, d: &Arc<Mutex<Dict>>, name: &str, a: Args
         },
         "setdefault" => {
             nargs("setdefault", &a, 1, 2)?;
-            let h = vm.hash(&a[0])?;
+            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
             let mut g = lock(d);
-            if let Some(v) = g.get(h, &a[0]) {
+            if let Some(v) = g.get(h, crate::vm::builtins::arg(&a, 0)?) {
                 return Ok(v.clone());
             }
             let v = a.get(1).cloned().unwrap_or(Value::None);
-            g.insert(h, a[0].clone(), v.clone());
+            g.insert(h, crate::vm::builtins::arg(&a, 0)?.clone(), v.clone());
             Ok(v)
         }
         "update" => {
@@ -1913,11 +1940,11 @@ fn dict_method(vm: &mut Vm, o: &Value, d: &Arc<Mutex<Dict>>, name: &str, a: Args
             Ok(Value::None)
         }
         "__setitem__" => {
-            vm.setitem(o, a[0].clone(), a[1].clone())?;
+            vm.setitem(o, crate::vm::builtins::arg(&a, 0)?.clone(), crate::vm::builtins::arg(&a, 1)?.clone())?;
             Ok(Value::None)
         }
         "__delitem__" => {
-            vm.delitem(o, &a[0])?;
+            vm.delitem(o, crate::vm::builtins::arg(&a, 0)?)?;
             Ok(Value::None)
         }
         "fromkeys" => unbound_method(vm, { let mut v = vec![Value::tuple(vec![Value::Class(types().dict.clone()), Value::str("fromkeys")])]; v.extend(a); v }, kw),
@@ -1955,24 +1982,24 @@ fn set_method(vm: &mut Vm, o: &Value, name: &str, a: Args, _kw: Kw) -> PyResult<
         "add" => {
             nargs("add", &a, 1, 1)?;
             let s = mutable(name)?;
-            let h = vm.hash(&a[0])?;
-            let k = vm.canon_key(&s, h, a[0].clone())?;
+            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
+            let k = vm.canon_key(&s, h, crate::vm::builtins::arg(&a, 0)?.clone())?;
             lock(&s).insert(h, k, Value::None);
             Ok(Value::None)
         }
         "remove" => {
             let s = mutable(name)?;
-            let h = vm.hash(&a[0])?;
-            let r = lock(&s).remove(h, &a[0]);
+            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
+            let r = lock(&s).remove(h, crate::vm::builtins::arg(&a, 0)?);
             match r {
                 Some(_) => Ok(Value::None),
-                None => Err(new_exc(&exc_class("KeyError"), vec![a[0].clone()])),
+                None => Err(new_exc(&exc_class("KeyError"), vec![crate::vm::builtins::arg(&a, 0)?.clone()])),
             }
         }
         "discard" => {
             let s = mutable(name)?;
-            let h = vm.hash(&a[0])?;
-            lock(&s).remove(h, &a[0]);
+            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
+            lock(&s).remove(h, crate::vm::builtins::arg(&a, 0)?);
             Ok(Value::None)
         }
         "pop" => {
@@ -2026,7 +2053,7 @@ fn set_method(vm: &mut Vm, o: &Value, name: &str, a: Args, _kw: Kw) -> PyResult<
         }
         "issubset" | "issuperset" | "isdisjoint" => {
             let me = set_dict(o);
-            let od = other_set(vm, &a[0])?;
+            let od = other_set(vm, crate::vm::builtins::arg(&a, 0)?)?;
             Ok(Value::Bool(match name {
                 "issubset" => me.iter().all(|e| od.contains(e.hash, &e.key)),
                 "issuperset" => od.iter().all(|e| me.contains(e.hash, &e.key)),

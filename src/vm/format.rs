@@ -48,7 +48,10 @@ pub fn parse_spec(s: &str) -> PyResult<Spec> {
         i += 1;
     }
     if i > st {
-        sp.width = c[st..i].iter().collect::<String>().parse().unwrap_or(0);
+        sp.width = c[st..i].iter().collect::<String>().parse().unwrap_or(usize::MAX);
+        if sp.width > super::ops::MAX_SEQ * 4 {
+            return Err(memory_error());
+        }
     }
     if i < c.len() && matches!(c[i], ',' | '_') {
         sp.grouping = Some(c[i]);
@@ -63,7 +66,11 @@ pub fn parse_spec(s: &str) -> PyResult<Spec> {
         if i == st {
             return Err(value_error("Format specifier missing precision"));
         }
-        sp.precision = Some(c[st..i].iter().collect::<String>().parse().unwrap_or(0));
+        let p: usize = c[st..i].iter().collect::<String>().parse().unwrap_or(usize::MAX);
+        if p > 100_000 {
+            return Err(value_error("precision too big"));
+        }
+        sp.precision = Some(p);
     }
     if i < c.len() {
         sp.ty = Some(c[i]);
@@ -340,6 +347,9 @@ pub fn percent_format(fmt: &str, args: &Value, conv_str: &mut dyn FnMut(&Value, 
             }
         };
         let mut spec = Spec { width: width.parse().unwrap_or(0), precision: prec, ..Default::default() };
+        if spec.width > super::ops::MAX_SEQ * 4 || prec.unwrap_or(0) > 100_000 {
+            return Err(memory_error());
+        }
         if flags.contains('-') {
             spec.align = Some('<');
         } else {

@@ -2373,6 +2373,11 @@ impl Vm {
 
     /// Next item of an iterator; None when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Long loops inside builtins (sum(range(10**9))) must still honour a stop request.
+        self.checks = self.checks.wrapping_add(1);
+        if self.checks & 0xFFFF == 0 && self.interp.host.stop_requested() {
+            return Err(new_exc(&exc_class("KeyboardInterrupt"), vec![]));
+        }
         match it {
             Value::Iter(i) => {
                 if let Ok(r) = next_native(i) {

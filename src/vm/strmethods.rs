@@ -48,7 +48,7 @@ pub fn str_method(vm: &mut Vm, s: &Arc<PyStr>, name: &str, a: Vec<Value>, kw: Ve
     let st = &s.s;
     Ok(match name {
         "join" => {
-            let items = vm.to_vec(&a[0])?;
+            let items = vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?;
             let mut out = String::new();
             for (i, x) in items.iter().enumerate() {
                 if i > 0 {
@@ -231,6 +231,9 @@ pub fn str_method(vm: &mut Vm, s: &Arc<PyStr>, name: &str, a: Vec<Value>, kw: Ve
         "isidentifier" => Value::Bool(st.chars().next().map(|c| c.is_alphabetic() || c == '_').unwrap_or(false) && st.chars().all(|c| c.is_alphanumeric() || c == '_')),
         "center" | "ljust" | "rjust" => {
             let w = to_int(a.first().unwrap_or(&Value::Int(0)))?.max(0) as usize;
+            if w > MAX_SEQ * 4 {
+                return Err(memory_error());
+            }
             let fill = match a.get(1) {
                 Some(Value::Str(f)) if f.char_len() == 1 => f.s.chars().next().unwrap(),
                 Some(_) => return Err(type_error("The fill character must be exactly one character long")),
@@ -253,7 +256,10 @@ pub fn str_method(vm: &mut Vm, s: &Arc<PyStr>, name: &str, a: Vec<Value>, kw: Ve
             }
         }
         "zfill" => {
-            let w = to_int(&a[0])?.max(0) as usize;
+            let w = to_int(crate::vm::builtins::arg(&a, 0)?)?.max(0) as usize;
+            if w > MAX_SEQ * 4 {
+                return Err(memory_error());
+            }
             let n = s.char_len();
             if w <= n {
                 Value::Str(s.clone())
@@ -315,7 +321,7 @@ pub fn str_method(vm: &mut Vm, s: &Arc<PyStr>, name: &str, a: Vec<Value>, kw: Ve
         }
         "expandtabs" => {
             let ts = match a.first() {
-                Some(v) => to_int(v)?.max(0) as usize,
+                Some(v) => to_int(v)?.clamp(0, 1000) as usize,
                 None => 8,
             };
             let mut out = String::new();
@@ -335,12 +341,12 @@ pub fn str_method(vm: &mut Vm, s: &Arc<PyStr>, name: &str, a: Vec<Value>, kw: Ve
             Value::string(out)
         }
         "__len__" => Value::Int(s.char_len() as i64),
-        "__contains__" => Value::Bool(vm.contains(&Value::Str(s.clone()), &a[0])?),
-        "__getitem__" => vm.getitem(&Value::Str(s.clone()), &a[0])?,
-        "__add__" => vm.binary(super::code::BinOp::Add, &Value::Str(s.clone()), &a[0], false)?,
-        "__mul__" => vm.binary(super::code::BinOp::Mul, &Value::Str(s.clone()), &a[0], false)?,
-        "__eq__" => Value::Bool(eq_native(&Value::Str(s.clone()), &a[0])),
-        "__lt__" => vm.compare(super::code::CmpOp::Lt, &Value::Str(s.clone()), &a[0])?,
+        "__contains__" => Value::Bool(vm.contains(&Value::Str(s.clone()), crate::vm::builtins::arg(&a, 0)?)?),
+        "__getitem__" => vm.getitem(&Value::Str(s.clone()), crate::vm::builtins::arg(&a, 0)?)?,
+        "__add__" => vm.binary(super::code::BinOp::Add, &Value::Str(s.clone()), crate::vm::builtins::arg(&a, 0)?, false)?,
+        "__mul__" => vm.binary(super::code::BinOp::Mul, &Value::Str(s.clone()), crate::vm::builtins::arg(&a, 0)?, false)?,
+        "__eq__" => Value::Bool(eq_native(&Value::Str(s.clone()), crate::vm::builtins::arg(&a, 0)?)),
+        "__lt__" => vm.compare(super::code::CmpOp::Lt, &Value::Str(s.clone()), crate::vm::builtins::arg(&a, 0)?)?,
         "__hash__" => Value::Int(hash_str(s)),
         "__str__" => Value::Str(s.clone()),
         "__repr__" => Value::string(str_repr(st)),
