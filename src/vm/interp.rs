@@ -1485,9 +1485,11 @@ impl Vm {
             dict: Mutex::new(dict),
             kind,
             id: 0,
+            flags: Default::default(),
         });
         let mro = compute_mro(&cls, &bcls).map_err(type_error)?;
         *lock(&cls.mro) = mro;
+        cls.compute_flags();
         Ok(Value::Class(cls))
     }
 
@@ -1505,6 +1507,11 @@ impl Vm {
         match o {
             Value::Inst(inst) => {
                 let cls = inst.class();
+                if cls.flags() & CLASS_HAS_PROPERTY == 0 {
+                    if let Some(v) = inst.get(name) {
+                        return Ok(v);
+                    }
+                }
                 let cattr = cls.lookup(name);
                 if let Some(Value::Wrap(w)) = &cattr {
                     if let Wrapper::Property { fget, .. } = &**w {
@@ -1686,6 +1693,10 @@ impl Vm {
         match o {
             Value::Inst(inst) => {
                 let cls = inst.class();
+                if cls.flags() & (CLASS_HAS_PROPERTY | CLASS_HAS_SETATTR) == 0 {
+                    inst.set(name.clone(), v);
+                    return Ok(());
+                }
                 if let Some(sa) = cls.lookup("__setattr__") {
                     if let Value::Func(_) = sa {
                         let f = bind(sa, o, &cls);
@@ -1707,6 +1718,7 @@ impl Vm {
             }
             Value::Class(c) => {
                 lock(&c.dict).insert(name.clone(), v);
+                c.compute_flags();
                 Ok(())
             }
             Value::Module(m) => {

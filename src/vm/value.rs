@@ -222,6 +222,32 @@ pub struct Class {
     /// The nearest builtin base's kind.
     pub kind: Kind,
     pub id: usize,
+    /// Fast-path flags (see CLASS_HAS_*), computed when the class is made.
+    pub flags: std::sync::atomic::AtomicU32,
+}
+
+/// Some class in the MRO has a property (data descriptor).
+pub const CLASS_HAS_PROPERTY: u32 = 1;
+/// Some class in the MRO defines __setattr__.
+pub const CLASS_HAS_SETATTR: u32 = 2;
+
+impl Class {
+    pub fn compute_flags(&self) {
+        let mut f = 0;
+        for c in lock(&self.mro).iter() {
+            let d = lock(&c.dict);
+            if d.contains_key("__setattr__") {
+                f |= CLASS_HAS_SETATTR;
+            }
+            if d.values().any(|v| matches!(v, Value::Wrap(w) if matches!(&**w, Wrapper::Property { .. }))) {
+                f |= CLASS_HAS_PROPERTY;
+            }
+        }
+        self.flags.store(f, std::sync::atomic::Ordering::Relaxed);
+    }
+    pub fn flags(&self) -> u32 {
+        self.flags.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 impl Class {
@@ -437,6 +463,7 @@ pub fn new_class(name: &str, module: &str, bases: Vec<Arc<Class>>, kind: Kind) -
         dict: Mutex::new(FxMap::default()),
         kind,
         id: CLASS_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        flags: Default::default(),
     });
     let mro = compute_mro(&c, &bases).unwrap_or_else(|_| vec![c.clone()]);
     *lock(&c.mro) = mro;
