@@ -1,0 +1,3 @@
+print("asking")
+name = input("Your name: ")
+print("hello", name)
