@@ -859,6 +859,7 @@ class local:
         object.__setattr__(self, '_local__args', (args, kw))
         object.__setattr__(self, '_local__dicts', {})
         object.__setattr__(self, '_local__lock', _allocate_lock())
+        _local_dict(self, False)
         return self
 
     def __getattribute__(self, name):
@@ -898,7 +899,7 @@ def _local_typename(obj):
     return cls.__name__
 
 
-def _local_dict(obj):
+def _local_dict(obj, run_init=True):
     dicts = object.__getattribute__(obj, '_local__dicts')
     key = get_ident()
     d = dicts.get(key)
@@ -914,7 +915,7 @@ def _local_dict(obj):
             dicts.pop(key, None)
         t._local_cleanups.append(cleanup)
     cls = type(obj)
-    if cls.__init__ is not object.__init__:
+    if run_init and cls.__init__ is not object.__init__:
         args, kw = object.__getattribute__(obj, '_local__args')
         cls.__init__(obj, *args, **kw)
     return d
