@@ -47,6 +47,14 @@ def getprofile():
     return _profile_hook
 
 
+def _deprecated(msg):
+    try:
+        import warnings
+    except ImportError:
+        return
+    warnings.warn(msg, DeprecationWarning, stacklevel=3)
+
+
 def stack_size(size=0):
     return 0
 
@@ -221,6 +229,7 @@ class Condition:
         self.notify(len(self._waiters))
 
     def notifyAll(self):
+        _deprecated('notifyAll() is deprecated, use notify_all() instead')
         self.notify_all()
 
 
@@ -314,6 +323,7 @@ class Event:
         return self._flag
 
     def isSet(self):
+        _deprecated('isSet() is deprecated, use is_set() instead')
         return self._flag
 
     def set(self):
@@ -720,15 +730,19 @@ class Thread:
         self._daemonic = daemonic
 
     def isDaemon(self):
+        _deprecated('isDaemon() is deprecated, get the daemon attribute instead')
         return self.daemon
 
     def setDaemon(self, daemonic):
+        _deprecated('setDaemon() is deprecated, set the daemon attribute instead')
         self.daemon = daemonic
 
     def getName(self):
+        _deprecated('getName() is deprecated, get the name attribute instead')
         return self.name
 
     def setName(self, name):
+        _deprecated('setName() is deprecated, set the name attribute instead')
         self.name = name
 
 
@@ -799,6 +813,7 @@ def current_thread():
 
 
 def currentThread():
+    _deprecated('currentThread() is deprecated, use current_thread() instead')
     return current_thread()
 
 
@@ -808,6 +823,7 @@ def active_count():
 
 
 def activeCount():
+    _deprecated('activeCount() is deprecated, use active_count() instead')
     return active_count()
 
 

@@ -357,7 +357,7 @@ def _result_or_cancel(fut, timeout=None):
 class Executor:
     """Abstract base class for executors."""
 
-    def submit(self, fn, /, *args, **kwargs):
+    def submit(self, fn, *args, **kwargs):
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
