@@ -85,6 +85,7 @@ def main():
     passed = failed = 0
     for prog in programs(sys.argv[1:]):
         ref = run([sys.executable, prog])
+        prog = os.path.abspath(prog)
         ours = run([sys.executable, '-c', SHIM, PYDIR, prog])
         what = []
         if ref[0] != ours[0]:
