@@ -172,7 +172,10 @@ mod tests {
     use super::*;
 
     fn site() -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("threadlab-serve-test-{}", std::process::id()));
+        // One folder per call: tests run in parallel and must not see half-written files.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("threadlab-serve-test-{}-{n}", std::process::id()));
         std::fs::create_dir_all(dir.join("pkg")).unwrap();
         std::fs::write(dir.join("index.html"), "<!doctype html><title>t</title>").unwrap();
         std::fs::write(dir.join("pkg/app_bg.wasm"), b"\0asm").unwrap();
