@@ -27,7 +27,9 @@ except ValueError as e:
 ex3 = ThreadPoolExecutor(max_workers=1)
 import threading
 gate = threading.Event()
-first = ex3.submit(gate.wait)
+running = threading.Event()
+first = ex3.submit(lambda: (running.set(), gate.wait()))
+running.wait()   # the only worker is busy, so the next three stay queued
 queued = [ex3.submit(task, i) for i in range(3)]
 ex3.shutdown(wait=False, cancel_futures=True)
 gate.set()
