@@ -3,5 +3,6 @@
 pub mod gil;
 pub mod host;
 pub mod lock;
+pub mod program;
 pub mod trace;
 pub mod waits;
