@@ -2,9 +2,11 @@
 
 use std::sync::Arc;
 use threadlab::runtime::host::NativeHost;
+use threadlab::runtime::program::{self, Mode, Options, StdSpawn};
+use threadlab::runtime::trace::{self, Recorder};
 
 fn usage() -> ! {
-    eprintln!("usage: threadlab run FILE.py [args...]");
+    eprintln!("usage: threadlab run [--mode gil|free|step] [--seed N] [--trace out.json] FILE.py [args...]");
     std::process::exit(2)
 }
 
@@ -14,18 +16,31 @@ fn main() {
         usage();
     }
     let mut i = 2;
-    // Flags reserved for issue 4 (threads): parsed and rejected for now.
+    let mut mode = Mode::Gil;
+    let mut seed = 0u64;
+    let mut trace_out: Option<String> = None;
     while i < args.len() && args[i].starts_with("--") {
+        let value = args.get(i + 1).cloned().unwrap_or_default();
         match args[i].as_str() {
-            "--mode" | "--seed" | "--trace" => {
-                eprintln!("threadlab: {} is not supported yet (threads come with the runtime)", args[i]);
-                std::process::exit(2);
+            "--mode" => {
+                mode = Mode::parse(&value).unwrap_or_else(|| {
+                    eprintln!("threadlab: --mode must be gil, free or step");
+                    std::process::exit(2)
+                })
             }
+            "--seed" => {
+                seed = value.parse().unwrap_or_else(|_| {
+                    eprintln!("threadlab: --seed needs a whole number");
+                    std::process::exit(2)
+                })
+            }
+            "--trace" => trace_out = Some(value),
             other => {
                 eprintln!("threadlab: unknown option {other}");
                 std::process::exit(2);
             }
         }
+        i += 2;
     }
     if i >= args.len() {
         usage();
@@ -38,7 +53,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let mut argv: Vec<String> = args[i..].to_vec();
+    let argv: Vec<String> = args[i..].to_vec();
     // CPython reports the main script by its absolute path in tracebacks.
     let shown = {
         let p = std::path::Path::new(path);
@@ -51,22 +66,28 @@ fn main() {
             }
         }
     };
-    i += 1;
-    let _ = i;
     let host = Arc::new(NativeHost::new());
     // Run on a big-stack thread: the eval loop is stackless for Python calls, but
     // implicit dunder calls from builtins re-enter (bounded by the recursion limit).
     let h2 = host.clone();
+    let recorder = trace_out.as_ref().map(|_| Arc::new(Recorder::new(1 << 20)));
+    let mut opts = Options::new(&shown);
+    opts.mode = mode;
+    opts.seed = seed;
+    opts.argv = argv;
+    opts.trace = recorder.clone();
     let code = std::thread::Builder::new()
         .stack_size(256 << 20)
-        .spawn(move || {
-            let a0 = std::mem::take(&mut argv[0]);
-            argv[0] = a0;
-            threadlab::vm::run_main(&src, &shown, argv.clone(), h2)
-        })
+        .spawn(move || program::run(&src, opts, h2, Arc::new(StdSpawn)))
         .expect("spawn")
         .join()
         .unwrap_or(1);
+    if let (Some(path), Some(r)) = (trace_out, recorder) {
+        let json = trace::chrome_json(&r.drain(false), &r.names());
+        if let Err(e) = std::fs::write(&path, json) {
+            eprintln!("threadlab: can't write trace to {path}: {e}");
+        }
+    }
     use threadlab::runtime::host::Host;
     host.flush();
     std::process::exit(code);

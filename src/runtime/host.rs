@@ -11,13 +11,34 @@
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+
+use super::gil::ThreadNo;
+use super::lock::Lock;
+use crate::vm::interp::Vm;
+use crate::vm::value::Value;
 
 /// Why a thread cannot continue right now.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum WaitReason {
     /// time.sleep: wake up at this host time (seconds, `Host::now`).
     Sleep { until: f64 },
+    /// lock.acquire() found the lock taken: wait for it until `deadline` (host time;
+    /// None = forever). The call's result is True if it got the lock, False on timeout.
+    /// `count` > 1: an RLock re-taken at that depth (`_acquire_restore`).
+    Lock { lock: Arc<Lock>, deadline: Option<f64>, count: u32 },
+}
+
+impl PartialEq for WaitReason {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (WaitReason::Sleep { until: a }, WaitReason::Sleep { until: b }) => a == b,
+            (WaitReason::Lock { lock: a, deadline: x, .. }, WaitReason::Lock { lock: b, deadline: y, .. }) => {
+                Arc::ptr_eq(a, b) && x == y
+            }
+            _ => false,
+        }
+    }
 }
 
 pub trait Host: Send + Sync {
@@ -51,13 +72,41 @@ pub enum Decision {
 }
 
 pub trait Scheduler: Send + Sync {
-    /// Called at eval-breaker check points (function entry, backward jumps).
+    /// Called at eval-breaker check points (function entry, backward jumps, after
+    /// calls).
     fn check_point(&self) -> Decision {
         Decision::Continue
     }
-    /// Called when an operation would block. The single-threaded scheduler just lets
-    /// the runner wait on the host.
+    /// Called when an operation would block, before the thread returns `Blocked`.
     fn would_block(&self, _why: &WaitReason) {}
+    /// Waits right here, on the host thread, for a wait that happened inside a
+    /// builtin's callback (where the thread cannot be suspended). Returns the blocking
+    /// call's result (None: keep the one it returned), or the exception to raise.
+    fn wait_in_place(&self, me: ThreadNo, why: &WaitReason, host: &dyn Host) -> Result<Option<Value>, Value> {
+        let _ = me;
+        match why {
+            WaitReason::Sleep { until } => {
+                host.wait_until(*until);
+                Ok(None)
+            }
+            WaitReason::Lock { .. } => Err(crate::vm::types::err(
+                "RuntimeError",
+                "cannot wait for a lock here: no other thread could release it",
+            )),
+        }
+    }
+    /// Starts a new Python thread running `vm`; returns its number. The default has
+    /// no threads (CPython's message when a thread cannot be started).
+    fn start_thread(&self, vm: Vm) -> Result<ThreadNo, String> {
+        drop(vm);
+        Err("can't start new thread".into())
+    }
+    /// The thread's Python name changed (`_thread._set_name`).
+    fn thread_named(&self, _me: ThreadNo, _name: &str) {}
+    /// Live threads (`_thread._count()`).
+    fn thread_count(&self) -> usize {
+        0
+    }
 }
 
 /// One thread, nothing to switch to.

@@ -170,6 +170,17 @@ impl Lock {
         self.lock().owner
     }
 
+    /// The RLock's owner and depth (its repr shows them).
+    pub fn owner_and_count(&self) -> (Option<ThreadNo>, u32) {
+        let st = self.lock();
+        (st.owner, st.count)
+    }
+
+    /// Sets the depth of a held RLock (`_acquire_restore` after waiting for it).
+    pub fn set_count(&self, count: u32) {
+        self.lock().count = count;
+    }
+
     /// `RLock._is_owned()`.
     pub fn is_owned_by(&self, me: ThreadNo) -> bool {
         self.lock().owner == Some(me)

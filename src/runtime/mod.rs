@@ -4,5 +4,7 @@ pub mod gil;
 pub mod host;
 pub mod lock;
 pub mod program;
+pub mod stepper;
+pub mod threads;
 pub mod trace;
 pub mod waits;

@@ -10,7 +10,11 @@
 use std::sync::Arc;
 
 use super::host::Host;
+use super::stepper::{self, MainEnd};
+use super::threads::{Ended, Program};
 use super::trace::Recorder;
+use crate::vm::interp::{Interpreter, Vm};
+use crate::vm::value::Value;
 
 /// Which scheduler runs the program's threads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -53,7 +57,7 @@ pub trait Spawn: Send + Sync {
 pub struct StdSpawn;
 impl Spawn for StdSpawn {
     fn spawn(&self, f: Box<dyn FnOnce() + Send>) -> Result<(), String> {
-        std::thread::Builder::new().stack_size(1 << 20).spawn(f).map(|_| ()).map_err(|e| e.to_string())
+        std::thread::Builder::new().stack_size(64 << 20).spawn(f).map(|_| ()).map_err(|e| e.to_string())
     }
 }
 
@@ -78,8 +82,89 @@ impl Options {
 }
 
 /// Runs `src` to the end: main module, then `threading._shutdown()` (joins non-daemon
-/// threads). Output goes to `host`; returns the process exit code.
+/// threads), then abandons daemon threads. Output goes to `host`; returns the process
+/// exit code (1 after an uncaught exception or a deadlock, `sys.exit`'s code).
 pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>) -> i32 {
-    let _ = spawn;
-    crate::vm::run_main(src, &opts.filename, opts.argv.clone(), host)
+    let prog = Program::new(opts.mode, host, spawn, opts.trace.clone(), &opts.filename);
+    let interp = Interpreter::new(prog.host.clone(), prog.clone(), opts.argv.clone());
+    let code = match interp.compile(src, &opts.filename) {
+        Ok(c) => c,
+        Err(e) => {
+            prog.host.write_stderr(&e.render());
+            prog.close();
+            return 1;
+        }
+    };
+    let mut main = interp.main_thread(code, "__main__");
+    main.is_main = true;
+    prog.register(&mut main, 1, "MainThread");
+    let mut exit = match opts.mode {
+        Mode::Step => run_stepped(&prog, main, opts.seed),
+        _ => run_preemptive(&prog, main),
+    };
+    let forced = prog.forced_exit.load(std::sync::atomic::Ordering::Acquire);
+    if forced >= 0 {
+        exit = forced;
+    }
+    prog.close();
+    exit
+}
+
+/// The exit code for how the main thread ended (prints its traceback).
+fn main_exit(vm: &mut Vm, r: Result<Value, Value>) -> i32 {
+    match r {
+        Ok(_) => 0,
+        Err(e) => crate::vm::report_uncaught(vm, &e),
+    }
+}
+
+/// `threading._shutdown`, as a new activity of the main thread, if threading is in use.
+fn shutdown_call(prog: &Arc<Program>, vm: &Vm) -> Option<Vm> {
+    if prog.killed() || prog.host.stop_pressed() {
+        return None;
+    }
+    let threading = vm.interp.modules.lock().unwrap_or_else(|e| e.into_inner()).get("threading").cloned()?;
+    let Value::Module(m) = threading else { return None };
+    let f = m.ns.get("_shutdown")?;
+    let mut sv = vm.interp.call_thread(f, vec![]).ok()?;
+    sv.is_main = true;
+    sv.ident = vm.ident;
+    sv.trace = vm.trace.clone();
+    Some(sv)
+}
+
+fn run_preemptive(prog: &Arc<Program>, mut main: Vm) -> i32 {
+    let exit = match prog.drive(&mut main) {
+        Ended::Finished(r) => main_exit(&mut main, r),
+        Ended::Killed => 1,
+    };
+    if let Some(mut sv) = shutdown_call(prog, &main) {
+        if let Ended::Finished(Err(e)) = prog.drive(&mut sv) {
+            crate::vm::report_uncaught(&mut sv, &e);
+        }
+    }
+    prog.unregister(&main);
+    exit
+}
+
+fn run_stepped(prog: &Arc<Program>, main: Vm, seed: u64) -> i32 {
+    let (end, mut stepper) = stepper::run(prog, main, seed);
+    // The main Vm was consumed by the stepper; report with a fresh one on the same
+    // interpreter (tracebacks live on the exception).
+    let exit = match end {
+        MainEnd::Finished(r) => {
+            let mut vm = stepper.main_shell();
+            main_exit(&mut vm, r)
+        }
+        MainEnd::Killed => 1,
+    };
+    let shell = stepper.main_shell();
+    if let Some(sv) = shutdown_call(prog, &shell) {
+        if let MainEnd::Finished(Err(e)) = stepper.run_more(prog, sv) {
+            let mut vm = stepper.main_shell();
+            crate::vm::report_uncaught(&mut vm, &e);
+        }
+    }
+    prog.unregister(&shell);
+    exit
 }

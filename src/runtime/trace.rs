@@ -89,6 +89,14 @@ impl Recorder {
         t
     }
 
+    /// A thread's Python name changed.
+    pub fn rename(&self, no: ThreadNo, name: &str) {
+        let threads = self.threads.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = threads.iter().find(|t| t.no == no) {
+            t.set_name(name);
+        }
+    }
+
     /// Threads so far, with their current names.
     pub fn names(&self) -> Vec<(ThreadNo, String)> {
         self.threads.lock().unwrap_or_else(|e| e.into_inner()).iter().map(|t| (t.no, t.name())).collect()

@@ -9,6 +9,7 @@ pub mod hashlib;
 pub mod math;
 pub mod random;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::vm::builtins::bf;
@@ -36,7 +37,14 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "collections" => ModuleSource::Python(include_str!("py/collections.py")),
         "itertools" => ModuleSource::Python(include_str!("py/itertools.py")),
         "functools" => ModuleSource::Python(include_str!("py/functools.py")),
-        // Issue 4: "_thread" => Native, "threading" / "queue" => Python source.
+        "_thread" => ModuleSource::Native(thread::init),
+        "threading" => ModuleSource::Python(include_str!("py/threading.py")),
+        "queue" => ModuleSource::Python(include_str!("py/queue.py")),
+        "heapq" => ModuleSource::Python(include_str!("py/heapq.py")),
+        "concurrent" => ModuleSource::Python(include_str!("py/concurrent/__init__.py")),
+        "concurrent.futures" => ModuleSource::Python(include_str!("py/concurrent/futures/__init__.py")),
+        "concurrent.futures._base" => ModuleSource::Python(include_str!("py/concurrent/futures/_base.py")),
+        "concurrent.futures.thread" => ModuleSource::Python(include_str!("py/concurrent/futures/thread.py")),
         _ => return None,
     })
 }
@@ -72,12 +80,14 @@ pub fn native_getattr(vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
         NativeData::View(..) => 3,
         NativeData::Stream(_) => 4,
         NativeData::Other(_) => 5,
+        NativeData::Lock(_) => 6,
     };
     let r = match kind {
         0 => collections::deque_attr(o, name),
         1 => random::random_attr(o, name),
         2 => hashlib::hash_attr(o, name),
         4 => sys::stream_attr(o, name),
+        6 => thread::lock_attr(o, name),
         _ => None,
     };
     match r {
@@ -94,6 +104,9 @@ pub fn native_getattr(vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
 
 pub fn native_repr(vm: &mut Vm, o: &Value) -> PyResult<String> {
     let Value::Native(n) = o else { return Ok(String::new()) };
+    if matches!(&*lock(&n.data), NativeData::Lock(_)) {
+        return Ok(thread::lock_repr(o));
+    }
     let items = match &*lock(&n.data) {
         NativeData::Deque(d, m) => Some((d.iter().cloned().collect::<Vec<_>>(), *m)),
         _ => None,

@@ -50,6 +50,17 @@ pub struct Vm {
     gen_done: bool,
     checks: u32,
     repr_guard: Vec<usize>,
+    /// The runtime's number for this thread (1 = the main thread).
+    pub ident: u64,
+    /// Only the main thread gets KeyboardInterrupt when the learner presses Stop.
+    pub is_main: bool,
+    interrupted: bool,
+    /// Where this thread records the lines it reaches (only when someone traces).
+    pub trace: Option<Arc<crate::runtime::trace::ThreadTrace>>,
+    last_line: u32,
+    /// Stepped mode: yield after `steps_left` more instructions.
+    pub stepping: bool,
+    pub steps_left: u32,
 }
 
 pub enum Called {
@@ -100,8 +111,12 @@ impl Interpreter {
 
     /// A new thread that will call `func(*args)` (issue 4: threading.Thread.run).
     pub fn call_thread(self: &Arc<Self>, func: Value, args: Vec<Value>) -> Result<Vm, Value> {
+        self.call_thread_kw(func, args, vec![])
+    }
+
+    pub fn call_thread_kw(self: &Arc<Self>, func: Value, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> Result<Vm, Value> {
         let mut vm = Vm::new(self.clone());
-        match vm.call_value(func, args, vec![])? {
+        match vm.call_value(func, args, kwargs)? {
             Called::Value(_) => {}
             Called::Frame => {
                 if let Some(f) = vm.frames.last_mut() {
@@ -142,9 +157,54 @@ macro_rules! tryop {
     };
 }
 
+/// What every call opcode does with the callee's answer: push a value (then block if
+/// the builtin asked to, or pass a check point: CPython 3.11 checks its eval breaker
+/// after calls), or enter the new frame (function entry is a check point too).
+macro_rules! after_call {
+    ($l:lifetime, $self:ident, $base:ident, $f:ident, $budget:ident, $e:expr) => {
+        match tryop!($l, $self, $base, $e) {
+            Called::Value(v) => {
+                $f.stack.push(v);
+                let r = match $self.pending.take() {
+                    Some(w) => $self.block(w),
+                    None => $self.check_point($budget).map(|y| y.then_some(Exit::Yielded)),
+                };
+                match r {
+                    Ok(Some(x)) => return Ok(x),
+                    Ok(None) => {}
+                    Err(e) => tryop!($l, $self, $base, Err(e)),
+                }
+            }
+            Called::Frame => {
+                match $self.on_frame_entry($budget) {
+                    Ok(true) => return Ok(Exit::Yielded),
+                    Ok(false) => {}
+                    Err(e) => tryop!($l, $self, $base, Err(e)),
+                }
+                continue $l;
+            }
+        }
+    };
+}
+
 impl Vm {
     pub fn new(interp: Arc<Interpreter>) -> Vm {
-        Vm { interp, frames: vec![], nested: 0, pending: None, gen_done: false, checks: 0, repr_guard: vec![] }
+        Vm {
+            interp,
+            frames: vec![],
+            nested: 0,
+            pending: None,
+            gen_done: false,
+            checks: 0,
+            repr_guard: vec![],
+            ident: 1,
+            is_main: false,
+            interrupted: false,
+            trace: None,
+            last_line: 0,
+            stepping: false,
+            steps_left: 0,
+        }
     }
     pub fn host(&self) -> &dyn Host {
         &*self.interp.host
@@ -228,8 +288,12 @@ impl Vm {
 
     fn check_point(&mut self, budget: &mut i64) -> Result<bool, Value> {
         self.checks = self.checks.wrapping_add(1);
-        if self.checks % 256 == 0 && self.interp.host.stop_requested() {
+        if self.checks % 256 == 0 && self.is_main && !self.interrupted && self.interp.host.stop_requested() {
+            self.interrupted = true;
             return Err(new_exc(&exc_class("KeyboardInterrupt"), vec![]));
+        }
+        if self.trace.is_some() {
+            self.trace_line();
         }
         *budget -= 1;
         if self.nested == 0 && (*budget <= 0 || self.interp.scheduler.check_point() == Decision::Yield) {
@@ -251,6 +315,12 @@ impl Vm {
             let code = f.code.clone();
             let ops = &code.ops[..];
             loop {
+                if self.stepping && self.nested == 0 {
+                    if self.steps_left == 0 {
+                        return Ok(Exit::Yielded);
+                    }
+                    self.steps_left -= 1;
+                }
                 let op = ops[f.ip];
                 f.ip += 1;
                 match op {
@@ -528,22 +598,7 @@ impl Vm {
                         let n = f.stack.len() - argc as usize;
                         let args: Vec<Value> = f.stack.drain(n..).collect();
                         let func = f.stack.pop().unwrap();
-                        match tryop!('outer, self, base, self.call_value(func, args, vec![])) {
-                            Called::Value(v) => {
-                                f.stack.push(v);
-                                if let Some(w) = self.pending.take() {
-                                    if let Some(x) = self.block(w) {
-                                        return Ok(x);
-                                    }
-                                }
-                            }
-                            Called::Frame => {
-                                if let Err(e) = self.on_frame_entry(budget) {
-                                    tryop!('outer, self, base, Err(e))
-                                }
-                                continue 'outer;
-                            }
-                        }
+                        after_call!('outer, self, base, f, budget, self.call_value(func, args, vec![]));
                     }
                     Op::CallKw(argc, names) => {
                         let Value::Tuple(names) = &code.consts[names as usize] else { unreachable!() };
@@ -552,22 +607,7 @@ impl Vm {
                         let func = f.stack.pop().unwrap();
                         let kwv = args.split_off(args.len() - names.len());
                         let kwargs: Vec<(Name, Value)> = names.iter().zip(kwv).map(|(k, v)| (intern(k.as_str().unwrap_or("")), v)).collect();
-                        match tryop!('outer, self, base, self.call_value(func, args, kwargs)) {
-                            Called::Value(v) => {
-                                f.stack.push(v);
-                                if let Some(w) = self.pending.take() {
-                                    if let Some(x) = self.block(w) {
-                                        return Ok(x);
-                                    }
-                                }
-                            }
-                            Called::Frame => {
-                                if let Err(e) = self.on_frame_entry(budget) {
-                                    tryop!('outer, self, base, Err(e))
-                                }
-                                continue 'outer;
-                            }
-                        }
+                        after_call!('outer, self, base, f, budget, self.call_value(func, args, kwargs));
                     }
                     Op::CallEx(has_kw) => {
                         let kw = if has_kw { f.stack.pop() } else { None };
@@ -586,22 +626,7 @@ impl Vm {
                                 }
                             }
                         }
-                        match tryop!('outer, self, base, self.call_value(func, args, kwargs)) {
-                            Called::Value(v) => {
-                                f.stack.push(v);
-                                if let Some(w) = self.pending.take() {
-                                    if let Some(x) = self.block(w) {
-                                        return Ok(x);
-                                    }
-                                }
-                            }
-                            Called::Frame => {
-                                if let Err(e) = self.on_frame_entry(budget) {
-                                    tryop!('outer, self, base, Err(e))
-                                }
-                                continue 'outer;
-                            }
-                        }
+                        after_call!('outer, self, base, f, budget, self.call_value(func, args, kwargs));
                     }
                     Op::CallMethod(ni, argc) => {
                         let name = &code.names[ni as usize];
@@ -635,22 +660,7 @@ impl Vm {
                             },
                             _ => super::builtins::call_method(self, &obj, name, args, vec![]).map(Called::Value),
                         };
-                        match tryop!('outer, self, base, r) {
-                            Called::Value(v) => {
-                                f.stack.push(v);
-                                if let Some(w) = self.pending.take() {
-                                    if let Some(x) = self.block(w) {
-                                        return Ok(x);
-                                    }
-                                }
-                            }
-                            Called::Frame => {
-                                if let Err(e) = self.on_frame_entry(budget) {
-                                    tryop!('outer, self, base, Err(e))
-                                }
-                                continue 'outer;
-                            }
-                        }
+                        after_call!('outer, self, base, f, budget, r);
                     }
                     Op::Return => {
                         let v = f.stack.pop().unwrap_or(Value::None);
@@ -905,8 +915,9 @@ impl Vm {
                         let exit = tryop!('outer, self, base, self.getattr(&ctx, "__exit__").map_err(|_| attr_ctx(&ctx, "__exit__")));
                         let enter = tryop!('outer, self, base, self.getattr(&ctx, "__enter__").map_err(|_| attr_ctx(&ctx, "__enter__")));
                         f.stack.push(exit);
-                        let r = tryop!('outer, self, base, self.call(&enter, vec![]));
-                        f.stack.push(r);
+                        // Not a nested call: `with lock:` may block, and blocking needs
+                        // the thread to be suspendable here.
+                        after_call!('outer, self, base, f, budget, self.call_value(enter, vec![], vec![]));
                     }
                     Op::WithExit => {
                         let exit = f.stack.pop().unwrap();
@@ -984,6 +995,11 @@ impl Vm {
                         let n = &code.names[i as usize];
                         let v = match self.getattr(&m, n) {
                             Ok(v) => v,
+                            Err(_) if matches!(&m, Value::Module(mm) if crate::stdlib::find(&format!("{}.{n}", mm.name)).is_some()) => {
+                                let Value::Module(mm) = &m else { unreachable!() };
+                                let full = format!("{}.{n}", mm.name);
+                                tryop!('outer, self, base, self.import(&full))
+                            }
                             Err(_) => {
                                 let mn = if let Value::Module(m) = &m { m.name.to_string() } else { "?".into() };
                                 tryop!('outer, self, base, Err(err("ImportError", format!("cannot import name '{n}' from '{mn}' (unknown location)"))))
@@ -1017,26 +1033,71 @@ impl Vm {
         }
     }
 
-    fn block(&mut self, w: WaitReason) -> Option<Exit> {
+    /// A builtin asked to block. At the top level the thread returns `Blocked` to its
+    /// runner; inside a builtin's callback (nested) the scheduler waits in place.
+    fn block(&mut self, w: WaitReason) -> Result<Option<Exit>, Value> {
         if self.nested > 0 {
-            let WaitReason::Sleep { until } = w;
-            self.interp.host.wait_until(until);
-            None
+            if let Some(v) = self.interp.scheduler.wait_in_place(self.ident, &w, &*self.interp.host)? {
+                self.finish_wait(v);
+            }
+            Ok(None)
         } else {
             self.interp.scheduler.would_block(&w);
-            Some(Exit::Blocked(w))
+            Ok(Some(Exit::Blocked(w)))
         }
     }
 
-    fn on_frame_entry(&mut self, budget: &mut i64) -> Result<(), Value> {
+    /// Records the current line when it changed (timeline, editor highlight).
+    fn trace_line(&mut self) {
+        let Some(f) = self.frames.last() else { return };
+        let line = f.line();
+        if line != self.last_line {
+            self.last_line = line;
+            if let Some(t) = &self.trace {
+                t.push(self.interp.host.now() * 1000.0, crate::runtime::trace::What::Line(line));
+            }
+        }
+    }
+
+    /// The thread's current line in the main program (for traces and deadlock reports):
+    /// the innermost frame whose file is `filename`, with the function it is in.
+    pub fn user_line(&self, filename: &str) -> Option<(u32, Name)> {
+        self.frames.iter().rev().find(|f| &*f.code.filename == filename).map(|f| (f.line(), f.code.name.clone()))
+    }
+
+    /// Qualified names of the frames on this thread's stack, innermost first.
+    pub fn stack_names(&self) -> Vec<Name> {
+        self.frames.iter().rev().map(|f| f.code.qualname.clone()).collect()
+    }
+
+    /// The wait that made `run_thread` return `Blocked` is over: `v` is the blocking
+    /// call's result (e.g. `lock.acquire()`'s True/False).
+    pub fn finish_wait(&mut self, v: Value) {
+        if let Some(top) = self.frames.last_mut().and_then(|f| f.stack.last_mut()) {
+            *top = v;
+        }
+    }
+
+    /// The wait was interrupted (Stop): raise `e` from the blocking call.
+    pub fn fail_wait(&mut self, e: Value) -> Result<(), Value> {
+        if let Some(f) = self.frames.last_mut() {
+            f.stack.pop();
+        }
+        let r = self.unwind_from(e, true, 0);
+        if r.is_err() {
+            self.frames.clear();
+        }
+        r
+    }
+
+    fn on_frame_entry(&mut self, budget: &mut i64) -> Result<bool, Value> {
         let limit = self.interp.recursion_limit.load(AO::Relaxed);
         if self.frames.len() > limit {
             // Pop the frame we just pushed; the error belongs to the caller.
             self.frames.pop();
             return Err(err("RecursionError", "maximum recursion depth exceeded"));
         }
-        let _ = self.check_point(budget)?;
-        Ok(())
+        self.check_point(budget)
     }
 
     fn cell_name(&self, code: &Code, i: u32) -> Name {
@@ -1343,8 +1404,9 @@ impl Vm {
         match self.call_value(func.clone(), args, kwargs)? {
             Called::Value(v) => {
                 if let Some(w) = self.pending.take() {
-                    let WaitReason::Sleep { until } = w;
-                    self.interp.host.wait_until(until);
+                    if let Some(r) = self.interp.scheduler.wait_in_place(self.ident, &w, &*self.interp.host)? {
+                        return Ok(r);
+                    }
                 }
                 Ok(v)
             }
@@ -2686,6 +2748,22 @@ impl Vm {
         if let Some(m) = lock(&self.interp.modules).get(name).cloned() {
             return Ok(m);
         }
+        // A submodule: import its package first, then bind it as the package's attribute.
+        if let Some((parent, child)) = name.rsplit_once('.') {
+            let p = self.import(parent)?;
+            if crate::stdlib::find(name).is_none() {
+                return Err(err("ModuleNotFoundError", format!("No module named '{name}'; '{parent}' is not a package")));
+            }
+            let m = self.import_one(name)?;
+            if let Value::Module(pm) = &p {
+                pm.ns.set(intern(child), m.clone());
+            }
+            return Ok(m);
+        }
+        self.import_one(name)
+    }
+
+    fn import_one(&mut self, name: &str) -> PyResult<Value> {
         let m = match crate::stdlib::find(name) {
             Some(crate::stdlib::ModuleSource::Native(init)) => {
                 let ns = Namespace::new();

@@ -47,6 +47,15 @@ pub fn run_main_with(src: &str, filename: &str, argv: Vec<String>, host: Arc<dyn
         match run_thread(&mut vm, 10_000) {
             RunOutcome::Yielded => continue,
             RunOutcome::Blocked(WaitReason::Sleep { until }) => host.wait_until(until),
+            RunOutcome::Blocked(w) => match vm.interp.scheduler.clone().wait_in_place(vm.ident, &w, &*host) {
+                Ok(Some(v)) => vm.finish_wait(v),
+                Ok(None) => {}
+                Err(e) => {
+                    if let Err(e) = vm.fail_wait(e) {
+                        break report_uncaught(&mut vm, &e);
+                    }
+                }
+            },
             RunOutcome::Finished(Ok(_)) => break 0,
             RunOutcome::Finished(Err(e)) => break report_uncaught(&mut vm, &e),
         }

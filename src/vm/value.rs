@@ -131,6 +131,8 @@ pub enum NativeData {
     /// sys.stdout (1) / sys.stderr (2)
     Stream(u8),
     Other(Value),
+    /// _thread.lock / _thread.RLock
+    Lock(Arc<crate::runtime::lock::Lock>),
 }
 
 pub type Builtin = BuiltinFn;

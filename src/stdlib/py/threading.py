@@ -21,6 +21,8 @@ try:
 except AttributeError:
     get_native_id = _thread.get_ident
 ThreadError = _thread.error
+# Threadlab: tells the runtime each thread's Python name (timeline, deadlock reports).
+_set_name = getattr(_thread, '_set_name', lambda name: None)
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 
 Lock = _allocate_lock
@@ -476,9 +478,23 @@ def _register_atexit(func, *arg, **kwargs):
 
 # ---------------------------------------------------------------- excepthook
 
-class ExceptHookArgs(tuple):
-    def __new__(cls, args):
-        return tuple.__new__(cls, tuple(args))
+class ExceptHookArgs:
+    # A read-only 4-sequence (CPython's is a struct sequence; the engine cannot
+    # subclass tuple).
+    def __init__(self, args):
+        self._items = tuple(args)
+
+    def __getitem__(self, i):
+        return self._items[i]
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self):
+        return 4
+
+    def __eq__(self, other):
+        return tuple(self) == tuple(other)
 
     @property
     def exc_type(self):
@@ -498,7 +514,7 @@ class ExceptHookArgs(tuple):
 
     def __repr__(self):
         return ("_thread._ExceptHookArgs(exc_type=%r, exc_value=%r, "
-                "exc_traceback=%r, thread=%r)" % tuple(self))
+                "exc_traceback=%r, thread=%r)" % self._items)
 
 
 def _print_exception(exc_type, exc_value, exc_tb, name):
@@ -631,6 +647,7 @@ class Thread:
         try:
             self._ident = get_ident()
             self._native_id = get_native_id()
+            _set_name(self._name)
             with _active_lock:
                 _active[self._ident] = self
                 try:
@@ -699,6 +716,8 @@ class Thread:
     def name(self, name):
         assert self._initialized, "Thread.__init__() not called"
         self._name = str(name)
+        if self._ident is not None and self._ident == get_ident():
+            _set_name(self._name)
 
     @property
     def ident(self):

@@ -301,9 +301,22 @@ def as_completed(fs, timeout=None):
                     pass
 
 
-class DoneAndNotDoneFutures(tuple):
-    def __new__(cls, done, not_done):
-        return tuple.__new__(cls, (done, not_done))
+class DoneAndNotDoneFutures:
+    # A named pair (CPython's is a namedtuple; the engine cannot subclass tuple).
+    def __init__(self, done, not_done):
+        self._items = (done, not_done)
+
+    def __getitem__(self, i):
+        return self._items[i]
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self):
+        return 2
+
+    def __eq__(self, other):
+        return tuple(self) == tuple(other)
 
     @property
     def done(self):
