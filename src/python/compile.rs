@@ -331,6 +331,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Rot2);
                     }
                     self.emit(Op::WithExit);
+                    self.emit(Op::Pop);
                 }
                 FBlock::Finally(body) => {
                     let body: *const [Stmt] = *body;
@@ -624,6 +625,7 @@ impl<'a> Compiler<'a> {
         self.u().fblocks.pop();
         self.emit(Op::PopBlock);
         self.emit(Op::WithExit);
+        self.emit(Op::Pop);
         let end = self.emit(Op::Jump(0));
         self.patch(setup);
         // Stack: exit, exc

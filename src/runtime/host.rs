@@ -101,6 +101,12 @@ pub trait Scheduler: Send + Sync {
         drop(vm);
         Err("can't start new thread".into())
     }
+    /// A check point inside a builtin's callback asked for a switch: let other threads
+    /// run, then go on. Returns the next step budget (stepped mode), or the exception
+    /// that ends this thread.
+    fn yield_in_place(&self, _me: ThreadNo) -> Result<u32, Value> {
+        Ok(0)
+    }
     /// The thread's Python name changed (`_thread._set_name`).
     fn thread_named(&self, _me: ThreadNo, _name: &str) {}
     /// Live threads (`_thread._count()`).

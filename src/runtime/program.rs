@@ -10,7 +10,6 @@
 use std::sync::Arc;
 
 use super::host::Host;
-use super::stepper::{self, MainEnd};
 use super::threads::{Ended, Program};
 use super::trace::Recorder;
 use crate::vm::interp::{Interpreter, Vm};
@@ -85,7 +84,7 @@ impl Options {
 /// threads), then abandons daemon threads. Output goes to `host`; returns the process
 /// exit code (1 after an uncaught exception or a deadlock, `sys.exit`'s code).
 pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>) -> i32 {
-    let prog = Program::new(opts.mode, host, spawn, opts.trace.clone(), &opts.filename);
+    let prog = Program::new(opts.mode, opts.seed, host, spawn, opts.trace.clone(), &opts.filename);
     let interp = Interpreter::new(prog.host.clone(), prog.clone(), opts.argv.clone());
     let code = match interp.compile(src, &opts.filename) {
         Ok(c) => c,
@@ -98,10 +97,7 @@ pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>)
     let mut main = interp.main_thread(code, "__main__");
     main.is_main = true;
     prog.register(&mut main, 1, "MainThread");
-    let mut exit = match opts.mode {
-        Mode::Step => run_stepped(&prog, main, opts.seed),
-        _ => run_preemptive(&prog, main),
-    };
+    let mut exit = run_main_thread(&prog, main);
     let forced = prog.forced_exit.load(std::sync::atomic::Ordering::Acquire);
     if forced >= 0 {
         exit = forced;
@@ -133,7 +129,7 @@ fn shutdown_call(prog: &Arc<Program>, vm: &Vm) -> Option<Vm> {
     Some(sv)
 }
 
-fn run_preemptive(prog: &Arc<Program>, mut main: Vm) -> i32 {
+fn run_main_thread(prog: &Arc<Program>, mut main: Vm) -> i32 {
     let exit = match prog.drive(&mut main) {
         Ended::Finished(r) => main_exit(&mut main, r),
         Ended::Killed => 1,
@@ -144,27 +140,5 @@ fn run_preemptive(prog: &Arc<Program>, mut main: Vm) -> i32 {
         }
     }
     prog.unregister(&main);
-    exit
-}
-
-fn run_stepped(prog: &Arc<Program>, main: Vm, seed: u64) -> i32 {
-    let (end, mut stepper) = stepper::run(prog, main, seed);
-    // The main Vm was consumed by the stepper; report with a fresh one on the same
-    // interpreter (tracebacks live on the exception).
-    let exit = match end {
-        MainEnd::Finished(r) => {
-            let mut vm = stepper.main_shell();
-            main_exit(&mut vm, r)
-        }
-        MainEnd::Killed => 1,
-    };
-    let shell = stepper.main_shell();
-    if let Some(sv) = shutdown_call(prog, &shell) {
-        if let MainEnd::Finished(Err(e)) = stepper.run_more(prog, sv) {
-            let mut vm = stepper.main_shell();
-            crate::vm::report_uncaught(&mut vm, &e);
-        }
-    }
-    prog.unregister(&shell);
     exit
 }

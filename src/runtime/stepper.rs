@@ -1,21 +1,25 @@
-//! Stepped mode: one host thread runs every Python thread, a few bytecode
-//! instructions at a time, picking the next thread with a seeded random policy. The
-//! clock is virtual (sleeping advances it), so the same seed always gives the same
-//! run, and any interleaving a real machine could produce can show up.
+//! Stepped mode: every Python thread has its own host thread (so a wait deep inside a
+//! builtin's callback is no problem), but only the holder of the *baton* runs. The
+//! holder runs a burst of a few bytecode instructions, then the baton goes to a thread
+//! picked by a seeded random generator. Every choice is made by the holder, under one
+//! mutex, in a fixed order, and the clock is virtual (sleeping advances it): the same
+//! seed always gives the same run, and any interleaving a machine could produce can
+//! show up (read-modify-write races lose updates here too).
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
 
 use super::gil::ThreadNo;
 use super::host::{Host, WaitReason};
-use super::threads::{deadlock_text, keyboard_interrupt, Program};
+use super::threads::{deadlock_text, Program};
 use super::trace::What;
-use crate::vm::interp::{run_thread, RunOutcome, Vm};
 use crate::vm::value::Value;
 
-/// Longest burst of instructions one pick runs.
+/// Longest burst of instructions one turn runs.
 const MAX_BURST: u64 = 64;
 /// Virtual time one instruction takes.
-const NS_PER_STEP: u64 = 50;
+pub const NS_PER_STEP: u64 = 50;
 
 /// SplitMix64: tiny, fast, and the same everywhere.
 pub struct Rng(u64);
@@ -35,168 +39,189 @@ impl Rng {
     }
 }
 
-struct Slot {
-    vm: Vm,
-    blocked: Option<WaitReason>,
+/// How a thread waiting for its turn stands.
+pub enum Turn {
+    Ready,
+    Blocked(WaitReason),
+    /// The wait is over; the blocking call returns this (None: what it returned).
+    Woken(Option<Value>),
 }
 
-/// What the main thread's run produced, for `program::run`.
-pub enum MainEnd {
-    Finished(Result<Value, Value>),
+struct State {
+    rng: Rng,
+    /// Who may run now (0: nobody yet / nobody left).
+    current: ThreadNo,
+    /// The holder's instruction budget for this turn.
+    burst: u32,
+    threads: BTreeMap<ThreadNo, Turn>,
+}
+
+/// The baton and the threads waiting for it.
+pub struct Baton {
+    state: Mutex<State>,
+    turn: Condvar,
+}
+
+pub enum TurnEnd {
+    /// It is our turn; run this many instructions. Carries a finished wait's result.
+    Go(u32, Option<Value>),
+    /// The program is over or stopped.
     Killed,
 }
 
-/// Runs `main` and every thread it starts until `main` finishes (or the program is
-/// stopped / deadlocks). Other threads still alive then are left as they are: the
-/// caller runs `threading._shutdown()` through `run_more`.
-pub fn run(prog: &Arc<Program>, main: Vm, seed: u64) -> (MainEnd, Stepper) {
-    let interp = main.interp.clone();
-    let trace = main.trace.clone();
-    let mut st = Stepper { slots: vec![Slot { vm: main, blocked: None }], rng: Rng::new(seed), interp, trace };
-    let end = st.run_until_main_ends(prog);
-    (end, st)
-}
-
-pub struct Stepper {
-    slots: Vec<Slot>,
-    rng: Rng,
-    interp: Arc<crate::vm::interp::Interpreter>,
-    trace: Option<Arc<super::trace::ThreadTrace>>,
-}
-
-impl Stepper {
-    /// A frameless main-thread Vm on the same interpreter (to print a traceback, or to
-    /// start the shutdown call from).
-    pub fn main_shell(&self) -> Vm {
-        let mut vm = Vm::new(self.interp.clone());
-        vm.ident = 1;
-        vm.is_main = true;
-        vm.trace = self.trace.clone();
-        vm
+impl Baton {
+    pub fn new(seed: u64) -> Baton {
+        Baton {
+            state: Mutex::new(State { rng: Rng::new(seed), current: 0, burst: 0, threads: BTreeMap::new() }),
+            turn: Condvar::new(),
+        }
     }
 
-    /// Puts a new main-thread activity (the shutdown call) in place of the old main.
-    pub fn run_more(&mut self, prog: &Arc<Program>, main: Vm) -> MainEnd {
-        self.slots.insert(0, Slot { vm: main, blocked: None });
-        self.run_until_main_ends(prog)
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn run_until_main_ends(&mut self, prog: &Arc<Program>) -> MainEnd {
-        let host = prog.host.clone();
+    /// A new thread joins, ready to run (called by its starter, which holds the baton,
+    /// or by the main thread before anything runs).
+    pub fn add(&self, no: ThreadNo) {
+        let mut st = self.lock();
+        st.threads.insert(no, Turn::Ready);
+        if st.current == 0 {
+            st.current = no;
+            st.burst = 1 + st.rng.below(MAX_BURST) as u32;
+        }
+    }
+
+    /// The holder ends its turn: `next` says how it stands now (None: it finished).
+    /// Picks the next holder and wakes it.
+    pub fn pass(&self, prog: &Program, me: ThreadNo, next: Option<Turn>) {
+        let mut st = self.lock();
+        match next {
+            Some(t) => {
+                st.threads.insert(me, t);
+            }
+            None => {
+                st.threads.remove(&me);
+            }
+        }
+        Self::choose(&mut st, prog);
+        drop(st);
+        self.turn.notify_all();
+    }
+
+    fn choose(st: &mut State, prog: &Program) {
         loop {
-            self.slots.extend(prog.new_threads.lock().unwrap_or_else(|e| e.into_inner()).drain(..).map(|vm| Slot { vm, blocked: None }));
-            if prog.killed() {
-                return MainEnd::Killed;
-            }
-            if host.stop_pressed() {
-                // Stop: the main thread gets KeyboardInterrupt where it is.
-                if let Some(main) = self.slots.iter_mut().find(|s| s.vm.is_main) {
-                    let e = keyboard_interrupt();
-                    let r = if main.blocked.take().is_some() { main.vm.fail_wait(e) } else { Err(e) };
-                    if let Err(e) = r {
-                        return MainEnd::Finished(Err(e));
+            let now = prog.host.now();
+            let mut ready = Vec::new();
+            let mut next_deadline = f64::INFINITY;
+            for (no, turn) in st.threads.iter_mut() {
+                let woken = match turn {
+                    Turn::Ready | Turn::Woken(_) => {
+                        ready.push(*no);
+                        continue;
                     }
-                }
-            }
-            // Wake whoever can go on.
-            let now = host.now();
-            for s in self.slots.iter_mut() {
-                let result = match &s.blocked {
-                    None => continue,
-                    Some(WaitReason::Sleep { until }) => (now >= *until).then_some(None),
-                    Some(WaitReason::Lock { lock, deadline, count }) => {
-                        if lock.try_acquire(s.vm.ident) {
+                    Turn::Blocked(WaitReason::Sleep { until }) => {
+                        if now >= *until {
+                            Some(None)
+                        } else {
+                            next_deadline = next_deadline.min(*until);
+                            None
+                        }
+                    }
+                    Turn::Blocked(WaitReason::Lock { lock, deadline, count }) => {
+                        if lock.try_acquire(*no) {
                             if *count > 1 {
                                 lock.set_count(*count);
                             }
                             Some(Some(Value::Bool(true)))
-                        } else if deadline.map(|d| now >= d).unwrap_or(false) {
-                            Some(Some(Value::Bool(false)))
+                        } else if let Some(d) = deadline {
+                            if now >= *d {
+                                Some(Some(Value::Bool(false)))
+                            } else {
+                                next_deadline = next_deadline.min(*d);
+                                None
+                            }
                         } else {
                             None
                         }
                     }
                 };
-                if let Some(v) = result {
-                    s.blocked = None;
-                    if let Some(v) = v {
-                        s.vm.finish_wait(v.clone());
-                        prog.record(&s.vm, What::Woke(v.is_true_bool()));
-                    }
+                if let Some(v) = woken {
+                    *turn = Turn::Woken(v);
+                    ready.push(*no);
                 }
             }
-            let ready: Vec<usize> = (0..self.slots.len()).filter(|&i| self.slots[i].blocked.is_none()).collect();
-            if ready.is_empty() {
-                // Everyone waits: jump the clock to the first timeout, or report.
-                let next = self
-                    .slots
-                    .iter()
-                    .filter_map(|s| match &s.blocked {
-                        Some(WaitReason::Sleep { until }) => Some(*until),
-                        Some(WaitReason::Lock { deadline, .. }) => *deadline,
-                        None => None,
-                    })
-                    .fold(f64::INFINITY, f64::min);
-                if next.is_finite() {
-                    host.advance_to(next);
-                    continue;
-                }
-                let report = deadlock_text(self.slots.iter().map(|s| {
-                    let lock = match &s.blocked {
-                        Some(WaitReason::Lock { lock, .. }) => Some(lock.clone()),
-                        _ => None,
-                    };
-                    let info = prog.describe_wait(&s.vm, lock.as_deref());
-                    let holder: Option<ThreadNo> = lock.and_then(|l| l.owner()).filter(|o| *o != s.vm.ident);
-                    let holder = holder.filter(|_| matches!(info.kind, "lock" | "rlock")).map(|h| prog.name_of(h));
-                    (prog.name_of(s.vm.ident), info, holder)
-                }));
-                prog.deadlocked(&report);
-                return MainEnd::Killed;
+            if !ready.is_empty() {
+                st.current = ready[st.rng.below(ready.len() as u64) as usize];
+                st.burst = 1 + st.rng.below(MAX_BURST) as u32;
+                return;
             }
-            let i = ready[self.rng.below(ready.len() as u64) as usize];
-            let burst = 1 + self.rng.below(MAX_BURST);
-            let slot = &mut self.slots[i];
-            slot.vm.stepping = true;
-            slot.vm.steps_left = burst as u32;
-            let out = run_thread(&mut slot.vm, i64::MAX as u64);
-            host.advance(burst.saturating_sub(slot.vm.steps_left as u64).max(1) * NS_PER_STEP);
-            match out {
-                RunOutcome::Yielded => {}
-                RunOutcome::Blocked(w) => {
-                    match &w {
-                        WaitReason::Sleep { until } => {
-                            prog.record(&slot.vm, What::Sleeping(((until - host.now()) * 1000.0).max(0.0)))
-                        }
-                        WaitReason::Lock { lock, .. } => {
-                            let info = prog.describe_wait(&slot.vm, Some(lock));
-                            prog.record(&slot.vm, What::Waiting(info.kind, info.text));
-                        }
-                    }
-                    slot.blocked = Some(w);
-                }
-                RunOutcome::Finished(r) => {
-                    let slot = self.slots.remove(i);
-                    if slot.vm.is_main {
-                        return MainEnd::Finished(r);
-                    }
-                    let mut vm = slot.vm;
-                    if let Err(e) = r {
-                        let text = vm.format_exception(&e);
-                        prog.host.write_stderr(&text);
-                    }
-                    prog.unregister(&vm);
-                }
+            if st.threads.is_empty() {
+                st.current = 0;
+                return;
             }
+            if next_deadline.is_finite() {
+                prog.host.advance_to(next_deadline);
+                continue;
+            }
+            let report = deadlock_text(st.threads.iter().filter_map(|(no, t)| match t {
+                Turn::Blocked(WaitReason::Lock { lock, .. }) => {
+                    let (name, info) = prog.waiting_info(*no)?;
+                    let holder = lock.owner().filter(|o| o != no && matches!(info.kind, "lock" | "rlock"));
+                    Some((name, info, holder.map(|h| prog.name_of(h))))
+                }
+                _ => None,
+            }));
+            prog.deadlocked(&report);
+            st.current = 0;
+            return;
         }
     }
-}
 
-trait TrueBool {
-    fn is_true_bool(&self) -> bool;
-}
-impl TrueBool for Value {
-    fn is_true_bool(&self) -> bool {
-        matches!(self, Value::Bool(true))
+    /// Waits until it is `me`'s turn (or the program is over).
+    pub fn wait_turn(&self, prog: &Program, me: ThreadNo) -> TurnEnd {
+        let mut st = self.lock();
+        loop {
+            if prog.killed() {
+                return TurnEnd::Killed;
+            }
+            if st.current == me {
+                let burst = st.burst;
+                let result = match st.threads.insert(me, Turn::Ready) {
+                    Some(Turn::Woken(v)) => v,
+                    _ => None,
+                };
+                return TurnEnd::Go(burst, result);
+            }
+            st = self.turn.wait_timeout(st, Duration::from_millis(50)).unwrap_or_else(|e| e.into_inner()).0;
+        }
+    }
+
+    /// Wakes every waiting thread (the program was killed).
+    pub fn wake_all(&self) {
+        self.turn.notify_all();
+    }
+
+    /// Hands the baton on as `Blocked(w)`, waits for the turn, returns the result.
+    pub fn block(&self, prog: &Program, me: ThreadNo, w: &WaitReason) -> TurnEnd {
+        self.pass(prog, me, Some(Turn::Blocked(w.clone())));
+        self.wait_turn(prog, me)
+    }
+
+    /// Ends the turn but stays ready.
+    pub fn yield_turn(&self, prog: &Program, me: ThreadNo) -> TurnEnd {
+        self.pass(prog, me, Some(Turn::Ready));
+        self.wait_turn(prog, me)
+    }
+
+    /// Records the wait in the trace (the stepper's view of "blocked").
+    pub fn trace_wait(prog: &Program, vm: &crate::vm::interp::Vm, w: &WaitReason) {
+        match w {
+            WaitReason::Sleep { until } => prog.record(vm, What::Sleeping(((until - prog.host.now()) * 1000.0).max(0.0))),
+            WaitReason::Lock { lock, .. } => {
+                let info = prog.describe_wait(vm, Some(lock));
+                prog.record(vm, What::Waiting(info.kind, info.text));
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ use super::gil::{Gil, ThreadNo};
 use super::host::{Decision, Host, Scheduler, WaitReason};
 use super::lock::{Lock, Wait};
 use super::program::{Mode, Spawn};
+use super::stepper::{Baton, TurnEnd, NS_PER_STEP};
 use super::trace::{Recorder, ThreadTrace, What};
 use crate::vm::interp::{run_thread, RunOutcome, Vm};
 use crate::vm::types::{exc_class, new_exc};
@@ -76,7 +77,8 @@ impl ProgramHost {
     }
     pub fn advance_to(&self, t: f64) {
         if let Some(v) = &self.virtual_ns {
-            v.fetch_max((t * 1e9).ceil() as u64, Ordering::Relaxed);
+            // One nanosecond past `t`, so `now() >= t` holds despite rounding.
+            v.fetch_max((t * 1e9).ceil() as u64 + 1, Ordering::Relaxed);
         }
     }
     /// Stop pressed on the page (or SIGINT-like request), as opposed to `killed`.
@@ -145,13 +147,13 @@ pub struct Program {
     /// Set when the run ends early (deadlock): the exit code to report.
     pub forced_exit: AtomicI32,
     registry: Mutex<Registry>,
-    /// Stepped mode: threads started but not yet picked up by the stepper.
-    pub(crate) new_threads: Mutex<Vec<Vm>>,
+    /// Stepped mode: who may run next.
+    baton: Option<Baton>,
     me: Weak<Program>,
 }
 
 impl Program {
-    pub fn new(mode: Mode, inner: Arc<dyn Host>, spawn: Arc<dyn Spawn>, trace: Option<Arc<Recorder>>, filename: &str) -> Arc<Program> {
+    pub fn new(mode: Mode, seed: u64, inner: Arc<dyn Host>, spawn: Arc<dyn Spawn>, trace: Option<Arc<Recorder>>, filename: &str) -> Arc<Program> {
         let killed = Arc::new(AtomicBool::new(false));
         let wall0 = inner.wall();
         let host = Arc::new(ProgramHost {
@@ -172,7 +174,7 @@ impl Program {
             killed,
             forced_exit: AtomicI32::new(-1),
             registry: Mutex::new(Registry::default()),
-            new_threads: Mutex::new(Vec::new()),
+            baton: (mode == Mode::Step).then(|| Baton::new(seed)),
             me: me.clone(),
         })
     }
@@ -189,6 +191,9 @@ impl Program {
     /// threads still running).
     pub fn kill(&self) {
         self.killed.store(true, Ordering::Relaxed);
+        if let Some(b) = &self.baton {
+            b.wake_all();
+        }
     }
 
     /// The program is over: later output from abandoned threads is dropped.
@@ -212,6 +217,9 @@ impl Program {
     pub fn register(&self, vm: &mut Vm, no: ThreadNo, name: &str) {
         vm.ident = no;
         self.reg().threads.insert(no, Entry { name: name.into(), state: State::Running, generation: 0 });
+        if let Some(b) = &self.baton {
+            b.add(no);
+        }
         if let Some(r) = &self.trace {
             let t: Arc<ThreadTrace> = r.thread(no, name);
             t.push(self.now_ms(), What::Started);
@@ -222,6 +230,16 @@ impl Program {
     pub fn unregister(&self, vm: &Vm) {
         self.reg().threads.remove(&vm.ident);
         self.record(vm, What::Finished);
+    }
+
+    /// A blocked thread's name and what it waits for (deadlock reports).
+    pub fn waiting_info(&self, no: ThreadNo) -> Option<(String, WaitInfo)> {
+        let reg = self.reg();
+        let e = reg.threads.get(&no)?;
+        match &e.state {
+            State::Blocked { info, .. } => Some((e.name.clone(), info.clone())),
+            _ => None,
+        }
     }
 
     pub fn name_of(&self, no: ThreadNo) -> String {
@@ -321,6 +339,9 @@ impl Program {
 
     /// Runs `vm` on the calling host thread until it finishes or is abandoned.
     pub fn drive(&self, vm: &mut Vm) -> Ended {
+        if let Some(b) = &self.baton {
+            return self.drive_stepped(b, vm);
+        }
         let me = vm.ident;
         self.take_gil(vm);
         let ended = loop {
@@ -366,6 +387,60 @@ impl Program {
             }
         }
         ended
+    }
+
+    /// Stepped mode: run only while holding the baton, a burst at a time.
+    fn drive_stepped(&self, b: &Baton, vm: &mut Vm) -> Ended {
+        let me = vm.ident;
+        vm.stepping = true;
+        match b.wait_turn(self, me) {
+            TurnEnd::Killed => return Ended::Killed,
+            TurnEnd::Go(burst, _) => vm.steps_left = burst,
+        }
+        loop {
+            let before = vm.steps_left;
+            let out = run_thread(vm, i64::MAX as u64);
+            self.host.advance(before.saturating_sub(vm.steps_left).max(1) as u64 * NS_PER_STEP);
+            if self.killed() {
+                return Ended::Killed;
+            }
+            let turn = match out {
+                RunOutcome::Yielded => b.yield_turn(self, me),
+                RunOutcome::Blocked(w) => {
+                    Baton::trace_wait(self, vm, &w);
+                    self.mark_blocked(vm, &w);
+                    let t = b.block(self, me, &w);
+                    self.set_state(me, State::Running);
+                    if let TurnEnd::Go(_, Some(v)) = &t {
+                        self.record(vm, What::Woke(matches!(v, Value::Bool(true))));
+                        vm.finish_wait(v.clone());
+                    }
+                    t
+                }
+                RunOutcome::Finished(r) => {
+                    // The main thread keeps the baton: its shutdown call comes next.
+                    if !vm.is_main {
+                        b.pass(self, me, None);
+                    }
+                    return Ended::Finished(r);
+                }
+            };
+            match turn {
+                TurnEnd::Killed => return Ended::Killed,
+                TurnEnd::Go(burst, _) => vm.steps_left = burst,
+            }
+        }
+    }
+
+    /// Registry state for a thread about to wait on `w`.
+    fn mark_blocked(&self, vm: &Vm, w: &WaitReason) {
+        match w {
+            WaitReason::Sleep { .. } => self.set_state(vm.ident, State::Sleeping),
+            WaitReason::Lock { lock, deadline, .. } => {
+                let info = self.describe_wait(vm, Some(lock));
+                self.set_state(vm.ident, State::Blocked { lock: lock.clone(), timed: deadline.is_some(), info });
+            }
+        }
     }
 
     fn take_gil(&self, vm: &Vm) {
@@ -464,6 +539,12 @@ pub enum Waited {
     Killed,
 }
 
+/// Ends an abandoned thread that cannot be dropped where it is (inside a builtin's
+/// callback): SystemExit, which threading's excepthook ignores.
+fn abandoned() -> Value {
+    new_exc(&exc_class("SystemExit"), vec![])
+}
+
 pub fn keyboard_interrupt() -> Value {
     new_exc(&exc_class("KeyboardInterrupt"), vec![])
 }
@@ -495,27 +576,16 @@ impl Scheduler for Program {
     }
 
     fn wait_in_place(&self, me: ThreadNo, why: &WaitReason, host: &dyn Host) -> Result<Option<Value>, Value> {
-        if self.mode == Mode::Step {
-            return match why {
-                WaitReason::Sleep { until } => {
-                    host.wait_until(*until);
-                    Ok(None)
-                }
-                WaitReason::Lock { lock, deadline, count } => {
-                    // Nobody else can run while we wait here: only a free lock or a
-                    // timeout can end it.
-                    if lock.try_acquire(me) {
-                        if *count > 1 {
-                            lock.set_count(*count);
-                        }
-                        Ok(Some(Value::Bool(true)))
-                    } else if let Some(d) = deadline {
-                        self.host.advance_to(*d);
-                        Ok(Some(Value::Bool(false)))
-                    } else {
-                        Err(crate::vm::types::err("RuntimeError", "stepped mode cannot wait for a lock inside this call"))
-                    }
-                }
+        if let Some(b) = &self.baton {
+            if let WaitReason::Lock { lock, deadline, .. } = why {
+                let info = WaitInfo { kind: "lock", api: "acquire".into(), line: 0, text: String::new() };
+                self.set_state(me, State::Blocked { lock: lock.clone(), timed: deadline.is_some(), info });
+            }
+            let t = b.block(self, me, why);
+            self.set_state(me, State::Running);
+            return match t {
+                TurnEnd::Go(_, r) => Ok(r),
+                TurnEnd::Killed => Err(abandoned()),
             };
         }
         let g = self.gil.as_ref();
@@ -550,16 +620,24 @@ impl Scheduler for Program {
         if self.killed() {
             return Err("can't start new thread".into());
         }
-        match self.mode {
-            Mode::Step => {
-                let no = self.next_no.fetch_add(1, Ordering::Relaxed);
-                let mut vm = vm;
-                self.register(&mut vm, no, &format!("Thread {no}"));
-                self.new_threads.lock().unwrap_or_else(|e| e.into_inner()).push(vm);
-                Ok(no)
-            }
-            _ => self.start_preemptive(vm),
+        self.start_preemptive(vm)
+    }
+
+    fn yield_in_place(&self, me: ThreadNo) -> Result<u32, Value> {
+        if self.killed() {
+            return Err(abandoned());
         }
+        if let Some(b) = &self.baton {
+            return match b.yield_turn(self, me) {
+                TurnEnd::Go(burst, _) => Ok(burst),
+                TurnEnd::Killed => Err(abandoned()),
+            };
+        }
+        if let Some(g) = &self.gil {
+            g.release(me);
+            g.take(me);
+        }
+        Ok(0)
     }
 
     fn thread_named(&self, me: ThreadNo, name: &str) {

@@ -55,7 +55,28 @@ pub fn stream_attr(o: &Value, name: &str) -> Option<Value> {
     }
 }
 
+/// (type, value, traceback) of the exception being handled; the traceback is the
+/// engine's own record (not None while an exception is handled).
+fn exc_info(vm: &mut Vm, _a: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult<Value> {
+    Ok(match vm.current_handled() {
+        Some(e) => {
+            let tb = match &e {
+                Value::Inst(i) => i.get("__traceback__").unwrap_or(Value::None),
+                _ => Value::None,
+            };
+            Value::tuple(vec![Value::Class(type_of(&e)), e, tb])
+        }
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+fn exception(vm: &mut Vm, _a: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult<Value> {
+    Ok(vm.current_handled().unwrap_or(Value::None))
+}
+
 pub fn init(vm: &mut Vm, ns: &Arc<Namespace>) -> PyResult<()> {
+    def(ns, "exc_info", exc_info);
+    def(ns, "exception", exception);
     let argv: Vec<Value> = lock(&vm.interp.argv).iter().map(|s| Value::str(s)).collect();
     ns.set(intern("argv"), Value::list(argv));
     def(ns, "exit", exit);

@@ -210,7 +210,7 @@ impl Vm {
         &*self.interp.host
     }
 
-    fn current_handled(&self) -> Option<Value> {
+    pub fn current_handled(&self) -> Option<Value> {
         for f in self.frames.iter().rev() {
             if let Some(e) = f.handling.last() {
                 return Some(e.clone());
@@ -296,8 +296,19 @@ impl Vm {
             self.trace_line();
         }
         *budget -= 1;
-        if self.nested == 0 && (*budget <= 0 || self.interp.scheduler.check_point() == Decision::Yield) {
-            return Ok(true);
+        if self.nested == 0 {
+            return Ok(*budget <= 0 || self.interp.scheduler.check_point() == Decision::Yield);
+        }
+        // Inside a builtin's callback the thread cannot return to its runner, so the
+        // switch happens in place (the host thread waits for its next turn).
+        let due = if self.stepping {
+            self.steps_left = self.steps_left.saturating_sub(1);
+            self.steps_left == 0
+        } else {
+            self.interp.scheduler.check_point() == Decision::Yield
+        };
+        if due {
+            self.steps_left = self.interp.scheduler.yield_in_place(self.ident)?;
         }
         Ok(false)
     }
@@ -919,18 +930,18 @@ impl Vm {
                         // the thread to be suspendable here.
                         after_call!('outer, self, base, f, budget, self.call_value(enter, vec![], vec![]));
                     }
+                    // __exit__ runs as an ordinary call (it may block: Condition's lock);
+                    // its result is left on the stack (popped, or tested for truth).
                     Op::WithExit => {
                         let exit = f.stack.pop().unwrap();
-                        tryop!('outer, self, base, self.call(&exit, vec![Value::None, Value::None, Value::None]));
+                        after_call!('outer, self, base, f, budget, self.call_value(exit, vec![Value::None, Value::None, Value::None], vec![]));
                     }
                     Op::WithExcept => {
                         let n = f.stack.len();
                         let exc = f.stack[n - 1].clone();
                         let exit = f.stack[n - 2].clone();
                         let t = Value::Class(type_of(&exc));
-                        let r = tryop!('outer, self, base, self.call(&exit, vec![t, exc, Value::None]));
-                        let b = tryop!('outer, self, base, self.truthy(&r));
-                        f.stack.push(Value::Bool(b));
+                        after_call!('outer, self, base, f, budget, self.call_value(exit, vec![t, exc, Value::None], vec![]));
                     }
                     Op::MakeFunction(ci, flags) => {
                         let c = code.codes[ci as usize].clone();
