@@ -103,6 +103,7 @@ impl Interpreter {
         let m = Value::Module(Arc::new(Module { name: intern(name), ns: ns.clone() }));
         lock(&self.modules).insert(intern(name), m);
         let mut vm = Vm::new(self.clone());
+        vm.is_main = true;
         let mut f = Frame::new(code, ns, vec![], vec![]);
         f.on_return = OnReturn::Stop;
         vm.frames.push(Box::new(f));
