@@ -217,7 +217,7 @@ impl Baton {
     /// Records the wait in the trace (the stepper's view of "blocked").
     pub fn trace_wait(prog: &Program, vm: &crate::vm::interp::Vm, w: &WaitReason) {
         match w {
-            WaitReason::Sleep { until } => prog.record(vm, What::Sleeping(((until - prog.host.now()) * 1000.0).max(0.0))),
+            WaitReason::Sleep { until } => prog.record(vm, What::Sleeping((until - prog.host.now()).max(0.0))),
             WaitReason::Lock { lock, .. } => {
                 let info = prog.describe_wait(vm, Some(lock));
                 prog.record(vm, What::Waiting(info.kind, info.text));

@@ -461,7 +461,7 @@ impl Program {
         let r = match w {
             WaitReason::Sleep { until } => {
                 self.set_state(me, State::Sleeping);
-                self.record(vm, What::Sleeping(((until - self.host.now()) * 1000.0).max(0.0)));
+                self.record(vm, What::Sleeping((until - self.host.now()).max(0.0)));
                 self.host.wait_until(*until);
                 if self.killed() {
                     Waited::Killed

@@ -23,6 +23,7 @@ pub enum What {
     Waiting(&'static str, String),
     /// The wait ended: true if it got what it waited for, false on timeout.
     Woke(bool),
+    /// Began sleeping for this many seconds.
     Sleeping(f64),
 }
 
