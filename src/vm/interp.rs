@@ -163,12 +163,16 @@ macro_rules! tryop {
 /// after calls), or enter the new frame (function entry is a check point too).
 macro_rules! after_call {
     ($l:lifetime, $self:ident, $base:ident, $f:ident, $budget:ident, $e:expr) => {
+        after_call!($l, $self, $base, $f, $budget, $e, true)
+    };
+    ($l:lifetime, $self:ident, $base:ident, $f:ident, $budget:ident, $e:expr, $check:expr) => {
         match tryop!($l, $self, $base, $e) {
             Called::Value(v) => {
                 $f.stack.push(v);
                 let r = match $self.pending.take() {
                     Some(w) => $self.block(w),
-                    None => $self.check_point($budget).map(|y| y.then_some(Exit::Yielded)),
+                    None if $check => $self.check_point($budget).map(|y| y.then_some(Exit::Yielded)),
+                    None => Ok(None),
                 };
                 match r {
                     Ok(Some(x)) => return Ok(x),
@@ -929,7 +933,9 @@ impl Vm {
                         f.stack.push(exit);
                         // Not a nested call: `with lock:` may block, and blocking needs
                         // the thread to be suspendable here.
-                        after_call!('outer, self, base, f, budget, self.call_value(enter, vec![], vec![]));
+                        // CPython 3.11's BEFORE_WITH does not check the eval breaker, so a
+                        // thread never switches right after taking a lock in `with`.
+                        after_call!('outer, self, base, f, budget, self.call_value(enter, vec![], vec![]), false);
                     }
                     // __exit__ runs as an ordinary call (it may block: Condition's lock);
                     // its result is left on the stack (popped, or tested for truth).
