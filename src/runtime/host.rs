@@ -107,6 +107,10 @@ pub trait Scheduler: Send + Sync {
     fn yield_in_place(&self, _me: ThreadNo) -> Result<u32, Value> {
         Ok(0)
     }
+    /// Runs `f` (pure Rust work such as hashing a big buffer) with the GIL released.
+    fn without_gil(&self, _me: ThreadNo, f: &mut dyn FnMut()) {
+        f()
+    }
     /// The thread's Python name changed (`_thread._set_name`).
     fn thread_named(&self, _me: ThreadNo, _name: &str) {}
     /// Live threads (`_thread._count()`).

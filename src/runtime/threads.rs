@@ -640,6 +640,17 @@ impl Scheduler for Program {
         Ok(0)
     }
 
+    fn without_gil(&self, me: ThreadNo, f: &mut dyn FnMut()) {
+        match &self.gil {
+            Some(g) => {
+                g.release_for_blocking(me);
+                f();
+                g.take(me);
+            }
+            None => f(),
+        }
+    }
+
     fn thread_named(&self, me: ThreadNo, name: &str) {
         if let Some(e) = self.reg().threads.get_mut(&me) {
             e.name = name.to_string();

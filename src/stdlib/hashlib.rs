@@ -53,10 +53,21 @@ fn hash_class() -> Arc<Class> {
     C.get_or_init(|| native_class("HASH", "_hashlib")).clone()
 }
 
-fn make(h: Hasher, data: Option<&Value>) -> PyResult<Value> {
+/// CPython releases the GIL while hashing 2048 bytes or more.
+const GIL_FREE_FROM: usize = 2048;
+
+fn update(vm: &Vm, h: &mut Hasher, d: &[u8]) {
+    if d.len() >= GIL_FREE_FROM {
+        vm.interp.scheduler.without_gil(vm.ident, &mut || h.update(d));
+    } else {
+        h.update(d);
+    }
+}
+
+fn make(vm: &Vm, h: Hasher, data: Option<&Value>) -> PyResult<Value> {
     let mut h = h;
     if let Some(d) = data {
-        h.update(&data_of(d)?);
+        update(vm, &mut h, &data_of(d)?);
     }
     Ok(Value::Native(Arc::new(Native { class: hash_class(), data: std::sync::Mutex::new(NativeData::Hash(h)) })))
 }
@@ -72,14 +83,14 @@ fn with_h<R>(o: &Value, f: impl FnOnce(&mut Hasher) -> R) -> Option<R> {
 
 type A = Vec<Value>;
 type K = Vec<(Name, Value)>;
-fn h_sha256(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    make(Hasher::Sha256(sha2::Sha256::new()), a.first())
+fn h_sha256(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
+    make(vm, Hasher::Sha256(sha2::Sha256::new()), a.first())
 }
-fn h_sha512(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    make(Hasher::Sha512(sha2::Sha512::new()), a.first())
+fn h_sha512(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
+    make(vm, Hasher::Sha512(sha2::Sha512::new()), a.first())
 }
-fn h_md5(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    make(Hasher::Md5(md5::Md5::new()), a.first())
+fn h_md5(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
+    make(vm, Hasher::Md5(md5::Md5::new()), a.first())
 }
 fn h_new(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
     let name = a.first().and_then(|v| v.as_str().map(|s| s.to_lowercase())).unwrap_or_default();
@@ -91,9 +102,9 @@ fn h_new(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
         _ => Err(value_error(format!("unsupported hash type {}", name))),
     }
 }
-fn m_update(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
+fn m_update(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let d = data_of(a.get(1).unwrap_or(&Value::None))?;
-    with_h(crate::vm::builtins::arg(&a, 0)?, |h| h.update(&d));
+    with_h(crate::vm::builtins::arg(&a, 0)?, |h| update(vm, h, &d));
     Ok(Value::None)
 }
 fn m_hexdigest(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
@@ -103,9 +114,9 @@ fn m_hexdigest(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
 fn m_digest(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     Ok(Value::Bytes(Arc::new(with_h(crate::vm::builtins::arg(&a, 0)?, |h| h.digest()).unwrap_or_default())))
 }
-fn m_copy(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
+fn m_copy(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let h = with_h(crate::vm::builtins::arg(&a, 0)?, |h| h.clone()).unwrap();
-    make(h, None)
+    make(vm, h, None)
 }
 
 pub fn hash_attr(o: &Value, name: &str) -> Option<Value> {
