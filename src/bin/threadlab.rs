@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 use threadlab::runtime::host::NativeHost;
-use threadlab::runtime::program::{self, Mode, Options, StdSpawn};
+use threadlab::runtime::program::{self, Mode, Options, Policy, StdSpawn, StepOptions};
 use threadlab::runtime::trace::{self, Recorder};
 
 fn usage() -> ! {
-    eprintln!("usage: threadlab run [--mode gil|free|step] [--seed N] [--trace out.json] FILE.py [args...]");
+    eprintln!("usage: threadlab run [--mode gil|free|step] [--seed N] [--policy random|round-robin] [--burst N]\n                     [--record schedule.txt] [--replay schedule.txt] [--trace out.json] FILE.py [args...]");
     std::process::exit(2)
 }
 
@@ -19,6 +19,8 @@ fn main() {
     let mut mode = Mode::Gil;
     let mut seed = 0u64;
     let mut trace_out: Option<String> = None;
+    let mut step = StepOptions::default();
+    let mut record_out: Option<String> = None;
     while i < args.len() && args[i].starts_with("--") {
         let value = args.get(i + 1).cloned().unwrap_or_default();
         match args[i].as_str() {
@@ -35,6 +37,45 @@ fn main() {
                 })
             }
             "--trace" => trace_out = Some(value),
+            "--policy" => {
+                step.policy = match value.as_str() {
+                    "random" => Policy::Random,
+                    "round-robin" => Policy::RoundRobin,
+                    _ => {
+                        eprintln!("threadlab: --policy must be random or round-robin");
+                        std::process::exit(2)
+                    }
+                }
+            }
+            "--burst" => {
+                step.burst = Some(value.parse().unwrap_or_else(|_| {
+                    eprintln!("threadlab: --burst needs a whole number of instructions");
+                    std::process::exit(2)
+                }))
+            }
+            "--record" => record_out = Some(value),
+            "--replay" => {
+                let text = std::fs::read_to_string(&value).unwrap_or_else(|e| {
+                    eprintln!("threadlab: can't read schedule {value}: {e}");
+                    std::process::exit(2)
+                });
+                let turns = text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| {
+                        let mut it = l.split_whitespace().map(|w| w.parse::<u64>());
+                        match (it.next(), it.next()) {
+                            (Some(Ok(t)), Some(Ok(b))) => Some((t, b as u32)),
+                            _ => None,
+                        }
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .unwrap_or_else(|| {
+                        eprintln!("threadlab: {value}: each line must be `thread burst`");
+                        std::process::exit(2)
+                    });
+                step.policy = Policy::Replay(turns);
+            }
             other => {
                 eprintln!("threadlab: unknown option {other}");
                 std::process::exit(2);
@@ -76,12 +117,22 @@ fn main() {
     opts.seed = seed;
     opts.argv = argv;
     opts.trace = recorder.clone();
+    let schedule = record_out.as_ref().map(|_| Arc::new(std::sync::Mutex::new(Vec::new())));
+    step.record = schedule.clone();
+    opts.step = step;
     let code = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || program::run(&src, opts, h2, Arc::new(StdSpawn)))
         .expect("spawn")
         .join()
         .unwrap_or(1);
+    if let (Some(path), Some(s)) = (record_out, schedule) {
+        let turns = s.lock().unwrap_or_else(|e| e.into_inner());
+        let text: String = turns.iter().map(|(t, b)| format!("{t} {b}\n")).collect();
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("threadlab: can't write schedule to {path}: {e}");
+        }
+    }
     if let (Some(path), Some(r)) = (trace_out, recorder) {
         let json = trace::chrome_json(&r.drain(false), &r.names());
         if let Err(e) = std::fs::write(&path, json) {

@@ -10,6 +10,7 @@
 use std::sync::Arc;
 
 use super::host::Host;
+pub use super::stepper::{Policy, StepOptions};
 use super::threads::{Ended, Program};
 use super::trace::Recorder;
 use crate::vm::interp::{Interpreter, Vm};
@@ -72,11 +73,13 @@ pub struct Options {
     pub argv: Vec<String>,
     /// Where threads record what they do (the timeline), if anyone wants it.
     pub trace: Option<Arc<Recorder>>,
+    /// Stepped mode: policy, burst length, schedule recording.
+    pub step: StepOptions,
 }
 
 impl Options {
     pub fn new(filename: &str) -> Options {
-        Options { mode: Mode::Gil, seed: 0, filename: filename.into(), argv: vec![filename.into()], trace: None }
+        Options { mode: Mode::Gil, seed: 0, filename: filename.into(), argv: vec![filename.into()], trace: None, step: StepOptions::default() }
     }
 }
 
@@ -84,7 +87,7 @@ impl Options {
 /// threads), then abandons daemon threads. Output goes to `host`; returns the process
 /// exit code (1 after an uncaught exception or a deadlock, `sys.exit`'s code).
 pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>) -> i32 {
-    let prog = Program::new(opts.mode, opts.seed, host, spawn, opts.trace.clone(), &opts.filename);
+    let prog = Program::new(opts.mode, opts.seed, opts.step.clone(), host, spawn, opts.trace.clone(), &opts.filename);
     let interp = Interpreter::new(prog.host.clone(), prog.clone(), opts.argv.clone());
     let code = match interp.compile(src, &opts.filename) {
         Ok(c) => c,

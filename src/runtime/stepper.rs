@@ -39,6 +39,30 @@ impl Rng {
     }
 }
 
+/// How the next thread is chosen.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Policy {
+    /// A seeded random pick among the ready threads, random bursts of 1..=64
+    /// instructions.
+    #[default]
+    Random,
+    /// Ready threads in turn, in the order they started.
+    RoundRobin,
+    /// A recorded schedule: (thread number, burst) per turn. Once it runs out (or names a
+    /// thread that is not ready: the program changed) the seeded random policy goes on.
+    Replay(Vec<(ThreadNo, u32)>),
+}
+
+/// Options of stepped mode.
+#[derive(Clone, Debug, Default)]
+pub struct StepOptions {
+    pub policy: Policy,
+    /// Instructions per turn; None: random (1..=64).
+    pub burst: Option<u32>,
+    /// Where every turn's (thread, burst) is appended, to replay the run later.
+    pub record: Option<std::sync::Arc<Mutex<Vec<(ThreadNo, u32)>>>>,
+}
+
 /// How a thread waiting for its turn stands.
 pub enum Turn {
     Ready,
@@ -49,6 +73,9 @@ pub enum Turn {
 
 struct State {
     rng: Rng,
+    opts: StepOptions,
+    /// Next entry of a replayed schedule.
+    replay_at: usize,
     /// Who may run now (0: nobody yet / nobody left).
     current: ThreadNo,
     /// The holder's instruction budget for this turn.
@@ -70,9 +97,9 @@ pub enum TurnEnd {
 }
 
 impl Baton {
-    pub fn new(seed: u64) -> Baton {
+    pub fn new(seed: u64, opts: StepOptions) -> Baton {
         Baton {
-            state: Mutex::new(State { rng: Rng::new(seed), current: 0, burst: 0, threads: BTreeMap::new() }),
+            state: Mutex::new(State { rng: Rng::new(seed), opts, replay_at: 0, current: 0, burst: 0, threads: BTreeMap::new() }),
             turn: Condvar::new(),
         }
     }
@@ -87,8 +114,7 @@ impl Baton {
         let mut st = self.lock();
         st.threads.insert(no, Turn::Ready);
         if st.current == 0 {
-            st.current = no;
-            st.burst = 1 + st.rng.below(MAX_BURST) as u32;
+            Self::pick(&mut st, &[no]);
         }
     }
 
@@ -107,6 +133,33 @@ impl Baton {
         Self::choose(&mut st, prog);
         drop(st);
         self.turn.notify_all();
+    }
+
+    /// Gives the turn to one of `ready` (never empty) as the policy says, and records it.
+    fn pick(st: &mut State, ready: &[ThreadNo]) {
+        let replayed = match &st.opts.policy {
+            Policy::Replay(s) => s.get(st.replay_at).copied().filter(|(no, _)| ready.contains(no)),
+            _ => None,
+        };
+        let (no, burst) = match replayed {
+            Some(turn) => {
+                st.replay_at += 1;
+                turn
+            }
+            None => {
+                let no = match st.opts.policy {
+                    Policy::RoundRobin => *ready.iter().find(|&&n| n > st.current).unwrap_or(&ready[0]),
+                    _ => ready[st.rng.below(ready.len() as u64) as usize],
+                };
+                let burst = st.opts.burst.unwrap_or_else(|| 1 + st.rng.below(MAX_BURST) as u32).max(1);
+                (no, burst)
+            }
+        };
+        st.current = no;
+        st.burst = burst;
+        if let Some(r) = &st.opts.record {
+            r.lock().unwrap_or_else(|e| e.into_inner()).push((no, burst));
+        }
     }
 
     fn choose(st: &mut State, prog: &Program) {
@@ -152,8 +205,7 @@ impl Baton {
                 }
             }
             if !ready.is_empty() {
-                st.current = ready[st.rng.below(ready.len() as u64) as usize];
-                st.burst = 1 + st.rng.below(MAX_BURST) as u32;
+                Self::pick(st, &ready);
                 return;
             }
             if st.threads.is_empty() {

@@ -12,7 +12,7 @@ use super::gil::{Gil, ThreadNo};
 use super::host::{Decision, Host, Scheduler, WaitReason};
 use super::lock::{Lock, Wait};
 use super::program::{Mode, Spawn};
-use super::stepper::{Baton, TurnEnd, NS_PER_STEP};
+use super::stepper::{Baton, StepOptions, TurnEnd, NS_PER_STEP};
 use super::trace::{Recorder, ThreadTrace, What};
 use crate::vm::interp::{run_thread, RunOutcome, Vm};
 use crate::vm::types::{exc_class, new_exc};
@@ -153,7 +153,7 @@ pub struct Program {
 }
 
 impl Program {
-    pub fn new(mode: Mode, seed: u64, inner: Arc<dyn Host>, spawn: Arc<dyn Spawn>, trace: Option<Arc<Recorder>>, filename: &str) -> Arc<Program> {
+    pub fn new(mode: Mode, seed: u64, step: StepOptions, inner: Arc<dyn Host>, spawn: Arc<dyn Spawn>, trace: Option<Arc<Recorder>>, filename: &str) -> Arc<Program> {
         let killed = Arc::new(AtomicBool::new(false));
         let wall0 = inner.wall();
         let host = Arc::new(ProgramHost {
@@ -174,7 +174,7 @@ impl Program {
             killed,
             forced_exit: AtomicI32::new(-1),
             registry: Mutex::new(Registry::default()),
-            baton: (mode == Mode::Step).then(|| Baton::new(seed)),
+            baton: (mode == Mode::Step).then(|| Baton::new(seed, step)),
             me: me.clone(),
         })
     }
