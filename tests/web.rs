@@ -127,3 +127,137 @@ async fn a_panicking_worker_is_reported_to_the_host() {
     }
     panic!("the worker's panic never reached the host: {:?}", seen.lock().unwrap());
 }
+
+// ---------------------------------------------------------------- Python threads
+
+mod python {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, AtomicI32};
+    use threadlab::runtime::host::Host;
+    use threadlab::runtime::program::{self, Mode, Options, Spawn};
+    use threadlab::web::clock::now_ms;
+
+    /// Captures output; the clock is the common worker clock.
+    struct TestHost {
+        out: Mutex<String>,
+        err: Mutex<String>,
+        stop: AtomicBool,
+        t0: f64,
+    }
+
+    impl Host for TestHost {
+        fn write_stdout(&self, s: &str) {
+            self.out.lock().unwrap().push_str(s);
+        }
+        fn write_stderr(&self, s: &str) {
+            self.err.lock().unwrap().push_str(s);
+        }
+        fn now(&self) -> f64 {
+            (now_ms() - self.t0) / 1000.0
+        }
+        fn wall(&self) -> f64 {
+            now_ms() / 1000.0
+        }
+        fn wait_until(&self, t: f64) {
+            while self.now() < t && !self.stop.load(Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_secs_f64((t - self.now()).clamp(0.0, 0.01)));
+            }
+        }
+        fn stop_requested(&self) -> bool {
+            self.stop.load(Ordering::Relaxed)
+        }
+    }
+
+    struct PoolSpawn;
+    impl Spawn for PoolSpawn {
+        fn spawn(&self, f: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+            spawn::spawn(f).map_err(|e| e.0)
+        }
+    }
+
+    struct Running {
+        host: Arc<TestHost>,
+        code: Arc<AtomicI32>,
+    }
+
+    /// Starts `src` on a pool worker (the program's main thread must not be the test's
+    /// own thread: new workers are created by this thread's event loop).
+    fn start(src: &'static str, mode: Mode, seed: u64) -> Running {
+        let host = Arc::new(TestHost { out: Mutex::default(), err: Mutex::default(), stop: AtomicBool::new(false), t0: now_ms() });
+        let code = Arc::new(AtomicI32::new(-1));
+        let (h, c) = (host.clone(), code.clone());
+        spawn::spawn(move || {
+            let mut opts = Options::new("main.py");
+            opts.mode = mode;
+            opts.seed = seed;
+            c.store(program::run(src, opts, h, Arc::new(PoolSpawn)), Ordering::SeqCst);
+        })
+        .unwrap();
+        Running { host, code }
+    }
+
+    async fn finish(r: &Running, limit_ms: u32) -> (String, String, i32) {
+        let mut waited = 0;
+        while r.code.load(Ordering::SeqCst) < 0 && waited < limit_ms {
+            sleep_ms(5).await;
+            waited += 5;
+        }
+        let code = r.code.load(Ordering::SeqCst);
+        assert!(code >= 0, "still running after {limit_ms} ms; output so far: {}", r.host.out.lock().unwrap());
+        (r.host.out.lock().unwrap().clone(), r.host.err.lock().unwrap().clone(), code)
+    }
+
+    const LOCKED: &str = "import threading\nn = 0\nlock = threading.Lock()\ndef work():\n    global n\n    for _ in range(10000):\n        with lock:\n            n += 1\nts = [threading.Thread(target=work) for _ in range(4)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(n)\n";
+
+    #[wasm_bindgen_test]
+    async fn locked_counter_is_exact_in_every_mode() {
+        for mode in [Mode::Gil, Mode::Free, Mode::Step] {
+            let (out, err, code) = finish(&start(LOCKED, mode, 3), 60_000).await;
+            assert_eq!((out.as_str(), code), ("40000\n", 0), "{mode:?}: {err}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_hundred_python_threads_start_and_join() {
+        let src = include_str!("threadcorpus/exact/thread_many_start_join.py");
+        let (out, err, code) = finish(&start(src, Mode::Gil, 0), 60_000).await;
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out, "14850 [0, 3, 6, 9, 12] 297\nall finished: True\nactive: 1\n");
+    }
+
+    #[wasm_bindgen_test]
+    async fn stepped_races_lose_updates_and_repeat_per_seed() {
+        let src = include_str!("threadcorpus/property/race_plain_iadd.py");
+        let a = finish(&start(src, Mode::Step, 5), 120_000).await;
+        let b = finish(&start(src, Mode::Step, 5), 120_000).await;
+        assert_eq!(a, b, "seed 5 twice");
+        let n: i64 = a.0.trim().parse().unwrap();
+        assert!((1..400_000).contains(&n), "no lost update: {n}");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_deadlock_is_reported() {
+        let (_, err, code) = finish(&start(include_str!("threads/deadlock_two_locks.py"), Mode::Gil, 0), 30_000).await;
+        assert_eq!(code, 1);
+        assert!(err.contains("first waits for a lock held by second"), "{err}");
+    }
+
+    #[wasm_bindgen_test]
+    async fn stop_ends_eight_spinning_threads() {
+        let r = start(include_str!("threads/spin8.py"), Mode::Gil, 0);
+        let mut waited = 0;
+        while !r.host.out.lock().unwrap().contains("spinning") && waited < 30_000 {
+            sleep_ms(10).await;
+            waited += 10;
+        }
+        sleep_ms(200).await;
+        let pressed = now_ms();
+        r.host.stop.store(true, Ordering::Relaxed);
+        let (_, err, code) = finish(&r, 5_000).await;
+        let took = now_ms() - pressed;
+        assert_eq!(code, 1);
+        assert!(err.trim_end().ends_with("KeyboardInterrupt"), "{err}");
+        assert!(took < 2_000.0, "Stop took {took} ms");
+        web_sys::console::log_1(&format!("Stop took {took:.0} ms").into());
+    }
+}
