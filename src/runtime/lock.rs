@@ -187,7 +187,7 @@ impl Lock {
     }
 
     /// For `Condition.wait` on an RLock: releases every level, returning how many, so
-    /// `restore` can take them all back (CPython's `_release_save`/`_acquire_restore`).
+    /// `_acquire_restore` can take them all back (CPython's `_release_save`/`_acquire_restore`).
     pub fn release_all(&self, me: ThreadNo) -> Result<u32, LockError> {
         let mut st = self.lock();
         if st.owner != Some(me) {
@@ -199,12 +199,6 @@ impl Lock {
         drop(st);
         self.freed.notify_one();
         Ok(count)
-    }
-
-    /// Re-takes an RLock at the depth `release_all` returned (blocking).
-    pub fn restore(&self, me: ThreadNo, count: u32, now: &dyn Fn() -> f64) {
-        self.acquire(me, Wait::Forever, now);
-        self.lock().count = count;
     }
 }
 
@@ -257,7 +251,8 @@ mod tests {
         assert!(r.try_acquire(1) && r.try_acquire(1) && r.try_acquire(1));
         assert_eq!(r.release_all(1), Ok(3));
         assert!(!r.locked());
-        r.restore(1, 3, &clock);
+        assert!(r.try_acquire(1));
+        r.set_count(3);
         for _ in 0..3 {
             r.release(1).unwrap();
         }

@@ -7,4 +7,3 @@ pub mod program;
 pub mod stepper;
 pub mod threads;
 pub mod trace;
-pub mod waits;
