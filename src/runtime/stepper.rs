@@ -17,7 +17,7 @@ use super::trace::What;
 use crate::vm::value::Value;
 
 /// Longest burst of instructions one turn runs.
-const MAX_BURST: u64 = 64;
+const MAX_BURST: u64 = 200;
 /// Virtual time one instruction takes.
 pub const NS_PER_STEP: u64 = 50;
 
@@ -42,7 +42,7 @@ impl Rng {
 /// How the next thread is chosen.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Policy {
-    /// A seeded random pick among the ready threads, random bursts of 1..=64
+    /// A seeded random pick among the ready threads, random bursts of 1..=200
     /// instructions.
     #[default]
     Random,
@@ -57,7 +57,7 @@ pub enum Policy {
 #[derive(Clone, Debug, Default)]
 pub struct StepOptions {
     pub policy: Policy,
-    /// Instructions per turn; None: random (1..=64).
+    /// Instructions per turn; None: random (1..=200).
     pub burst: Option<u32>,
     /// Where every turn's (thread, burst) is appended, to replay the run later.
     pub record: Option<std::sync::Arc<Mutex<Vec<(ThreadNo, u32)>>>>,
