@@ -1,0 +1,121 @@
+//! Every lesson's code, run by the engine (the `threadlab` binary): examples and
+//! starter code must run, and each exercise's own solution must pass its check under
+//! every mode and seed the check names. A lesson that breaks fails the build.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use threadlab::lessons::{self, Mode};
+
+struct Out {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn run(bin: &str, args: &[&str], file: &Path, secs: u32) -> Out {
+    let out = Command::new("timeout").arg(secs.to_string()).arg(bin).args(args).arg(file).output().expect("run");
+    Out {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+fn engine(file: &Path, mode: &str, seed: u32) -> Out {
+    run(env!("CARGO_BIN_EXE_threadlab"), &["run", "--mode", mode, "--seed", &seed.to_string()], file, 60)
+}
+
+fn mode_name(m: Mode) -> &'static str {
+    match m {
+        Mode::Gil => "gil",
+        Mode::Free => "free",
+        Mode::Step => "step",
+    }
+}
+
+fn scratch(test: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("threadlab-lessons-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Work items split over 2 threads.
+fn par<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let mut chunks: Vec<Vec<T>> = vec![vec![], vec![]];
+    for (i, it) in items.into_iter().enumerate() {
+        chunks[i % 2].push(it);
+    }
+    std::thread::scope(|s| {
+        let hs: Vec<_> = chunks.into_iter().map(|c| s.spawn(|| c.into_iter().map(&f).collect::<Vec<R>>())).collect();
+        hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    })
+}
+
+#[test]
+fn every_example_and_starter_runs() {
+    let all = lessons::all().expect("lessons parse");
+    let dir = scratch("examples");
+    let mut items = vec![];
+    for l in &all {
+        for (i, p) in l.programs().enumerate() {
+            items.push((format!("{} example {}", l.meta.slug, i + 1), p.to_string()));
+        }
+        for (i, e) in l.exercises().enumerate() {
+            items.push((format!("{} exercise {} starter", l.meta.slug, i + 1), e.starter.clone()));
+        }
+    }
+    assert!(!items.is_empty());
+    let has_python = Command::new("python3").arg("--version").output().is_ok();
+    let problems: Vec<String> = par(items, |(name, src)| {
+        let file = dir.join(format!("{}.py", name.replace(' ', "_")));
+        std::fs::write(&file, &src).unwrap();
+        let got = engine(&file, "gil", 0);
+        if got.code == 0 {
+            return None;
+        }
+        // A failing example is fine only if it fails on purpose: CPython fails too (or
+        // hangs, for a deadlock the engine reports).
+        let cpython = has_python.then(|| run("python3", &[], &file, 10));
+        match cpython {
+            Some(c) if c.code != 0 => None,
+            _ => Some(format!("{name}: exit {}\n{}{}", got.code, got.stdout, got.stderr)),
+        }
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn every_solution_passes_its_own_check() {
+    let all = lessons::all().expect("lessons parse");
+    let dir = scratch("solutions");
+    let mut items = vec![];
+    for l in &all {
+        for (i, e) in l.exercises().enumerate() {
+            for &m in &e.check.modes {
+                for seed in 1..=e.check.runs {
+                    items.push((format!("{} exercise {}", l.meta.slug, i + 1), e.clone(), m, seed));
+                }
+            }
+        }
+    }
+    let count = items.len();
+    let problems: Vec<String> = par(items, |(name, e, m, seed)| {
+        let file = dir.join(format!("{}-{}-{seed}.py", name.replace(' ', "_"), mode_name(m)));
+        std::fs::write(&file, &e.solution).unwrap();
+        let got = engine(&file, mode_name(m), seed);
+        (!(got.code == 0 && e.check.accepts(&got.stdout))).then(|| {
+            format!("{name} ({} seed {seed}): exit {}\n--- want\n{}--- got\n{}{}", mode_name(m), got.code, e.check.stdout, got.stdout, got.stderr)
+        })
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    eprintln!("{count} checked runs of exercise solutions");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
