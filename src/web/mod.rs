@@ -3,10 +3,12 @@
 
 pub mod bench;
 pub mod clock;
+pub mod host;
 pub mod panic;
 pub mod program;
 pub mod spawn;
 pub mod timer;
+pub mod trace;
 
 use js_sys::Reflect;
 

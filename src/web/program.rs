@@ -1,11 +1,20 @@
 //! A program running on a worker, seen from the page: its output so far, whether it
 //! has finished, and a Stop request. The page never blocks on it: it only `try_lock`s
 //! the output buffer when polling, and a busy buffer just means "look again later".
+//!
+//! [`start_python`] is the page's way to run Python: the program's main thread runs on
+//! a pool worker (the engine's `run` blocks until the program ends), its other threads
+//! on more pool workers, and, when a trace is asked for, a small pump on one more worker
+//! turns the trace into timeline lanes the page picks up without waiting.
 
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+use super::clock::now_ms;
+use super::host::{WebHost, WorkerSpawn};
 use super::spawn::{self, SpawnError};
+use super::trace::{self, TraceView};
+use crate::runtime::program::{self, Mode, Options};
 
 /// Which stream a piece of output went to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,19 +23,39 @@ pub enum Stream {
     Stderr,
 }
 
+/// Output kept waiting for the page beyond this many bytes is dropped (with a note),
+/// so a program printing in a tight loop cannot fill the memory while the page is busy.
+const MAX_PENDING: usize = 4 << 20;
+
 /// What the program's threads write through, and the stop flag they watch.
 #[derive(Default)]
 pub struct Sink {
     pending: Mutex<Vec<(Stream, String)>>,
+    pending_bytes: AtomicUsize,
     stop: AtomicBool,
     finished: AtomicBool,
     exit_code: AtomicI32,
+    /// `clock::now_ms()` when the program ended (f64 bits).
+    ended_at: AtomicU64,
 }
 
 impl Sink {
     /// Appends output (called on the program's threads, which may block briefly).
     pub fn write(&self, stream: Stream, text: &str) {
+        if text.is_empty() {
+            return;
+        }
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        let bytes = self.pending_bytes.load(Ordering::Relaxed);
+        if bytes > MAX_PENDING {
+            return;
+        }
+        let text = if bytes + text.len() > MAX_PENDING {
+            "\n[output too fast for the page: some was dropped]\n"
+        } else {
+            text
+        };
+        self.pending_bytes.store(bytes + text.len(), Ordering::Relaxed);
         match pending.last_mut() {
             Some((s, buf)) if *s == stream => buf.push_str(text),
             _ => pending.push((stream, text.to_string())),
@@ -37,12 +66,28 @@ impl Sink {
     pub fn stop_requested(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
     }
+
+    /// True once the program's main function has returned.
+    pub fn finished(&self) -> bool {
+        self.finished.load(Ordering::Acquire)
+    }
+
+    /// When the program ended, on the common clock.
+    pub fn ended_at_ms(&self) -> Option<f64> {
+        self.finished().then(|| f64::from_bits(self.ended_at.load(Ordering::Relaxed)))
+    }
 }
 
 /// The page's handle on a running program.
 #[derive(Clone)]
 pub struct ProgramRun {
     sink: Arc<Sink>,
+    /// Timeline lanes, when the run was started with a trace.
+    trace: Option<Arc<TraceView>>,
+    /// Worker failures seen before the program started (see [`ProgramRun::crashed`]).
+    failures_before: usize,
+    pub mode: Mode,
+    pub seed: u64,
 }
 
 impl PartialEq for ProgramRun {
@@ -53,22 +98,27 @@ impl PartialEq for ProgramRun {
 
 impl ProgramRun {
     /// Starts `main` on a worker; its return value is the exit code.
-    pub fn start(main: impl FnOnce(&Sink) -> i32 + Send + 'static) -> Result<ProgramRun, SpawnError> {
+    pub fn start(main: impl FnOnce(Arc<Sink>) -> i32 + Send + 'static) -> Result<ProgramRun, SpawnError> {
         let sink = Arc::new(Sink::default());
         let worker_sink = sink.clone();
+        let failures_before = spawn::WORKER_FAILURES.load(Ordering::Relaxed);
         spawn::spawn(move || {
-            let code = main(&worker_sink);
+            let code = main(worker_sink.clone());
+            worker_sink.ended_at.store(now_ms().to_bits(), Ordering::Relaxed);
             worker_sink.exit_code.store(code, Ordering::Relaxed);
             worker_sink.finished.store(true, Ordering::Release);
         })?;
-        Ok(ProgramRun { sink })
+        Ok(ProgramRun { sink, trace: None, failures_before, mode: Mode::Gil, seed: 0 })
     }
 
     /// Output written since the last call; empty when there is none or the buffer is
     /// busy this instant (never waits).
     pub fn take_output(&self) -> Vec<(Stream, String)> {
         match self.sink.pending.try_lock() {
-            Ok(mut pending) => std::mem::take(&mut *pending),
+            Ok(mut pending) => {
+                self.sink.pending_bytes.store(0, Ordering::Relaxed);
+                std::mem::take(&mut *pending)
+            }
             Err(_) => Vec::new(),
         }
     }
@@ -79,6 +129,42 @@ impl ProgramRun {
 
     /// The exit code, once every thread of the program has finished.
     pub fn exit_code(&self) -> Option<i32> {
-        self.sink.finished.load(Ordering::Acquire).then(|| self.sink.exit_code.load(Ordering::Relaxed))
+        self.sink.finished().then(|| self.sink.exit_code.load(Ordering::Relaxed))
     }
+
+    /// True when a worker failed (a panic or trap, already shown on the page) while this
+    /// program was running and the program has not finished: it probably never will.
+    pub fn crashed(&self) -> bool {
+        !self.sink.finished() && spawn::WORKER_FAILURES.load(Ordering::Relaxed) > self.failures_before
+    }
+
+    /// The timeline, if this run records one.
+    pub fn trace(&self) -> Option<&Arc<TraceView>> {
+        self.trace.as_ref()
+    }
+}
+
+/// Runs Python source `code` with `opts` on workers. With `opts.trace` set, a pump
+/// worker keeps [`ProgramRun::trace`] up to date while it runs.
+pub fn start_python(code: &str, opts: Options) -> Result<ProgramRun, String> {
+    let code = code.to_string();
+    let t0 = now_ms();
+    let mode = opts.mode;
+    let seed = opts.seed;
+    let recorder = opts.trace.clone();
+    let mut run = ProgramRun::start(move |sink| {
+        let host = Arc::new(WebHost::new(sink, t0));
+        program::run(&code, opts, host, Arc::new(WorkerSpawn))
+    })
+    .map_err(|e| e.to_string())?;
+    run.mode = mode;
+    run.seed = seed;
+    if let Some(recorder) = recorder {
+        let view = Arc::new(TraceView::default());
+        run.trace = Some(view.clone());
+        let sink = run.sink.clone();
+        spawn::spawn(move || trace::pump(recorder, view, sink, t0, mode))
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(run)
 }

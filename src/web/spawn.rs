@@ -64,6 +64,9 @@ pub static WORKERS_CREATED: AtomicUsize = AtomicUsize::new(0);
 pub static WORKERS_RETIRED: AtomicUsize = AtomicUsize::new(0);
 pub static JOBS_STARTED: AtomicUsize = AtomicUsize::new(0);
 pub static WORKERS_ALIVE: AtomicUsize = AtomicUsize::new(0);
+/// Worker panics and traps reported to the host so far (a running program whose
+/// worker died will never finish; the page stops waiting for it).
+pub static WORKER_FAILURES: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
     /// True on pool workers (they may block); false on the spawning host.
@@ -242,6 +245,7 @@ fn message_of(data: &JsValue) -> String {
 }
 
 fn report_error(message: &str) {
+    WORKER_FAILURES.fetch_add(1, Ordering::Relaxed);
     web_sys::console::error_1(&message.into());
     ON_ERROR.with(|f| {
         if let Some(f) = f.borrow().as_ref() {
