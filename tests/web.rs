@@ -236,6 +236,17 @@ mod python {
     }
 
     #[wasm_bindgen_test]
+    async fn deep_recursion_is_a_recursion_error_not_a_crash() {
+        // Plain calls are stackless; __repr__ called by repr() re-enters the eval loop
+        // in Rust, so this one uses the worker's own stack, 1000 levels deep.
+        let src = "class A:\n    def __repr__(self):\n        return repr(A())\ndef f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('calls:', e)\nrepr(A())\n";
+        let (out, err, code) = finish(&start(src, Mode::Gil, 0), 30_000).await;
+        assert_eq!(out, "calls: maximum recursion depth exceeded\n");
+        assert_eq!(code, 1);
+        assert!(err.trim_end().ends_with("RecursionError: maximum recursion depth exceeded while calling a Python object") || err.trim_end().ends_with("RecursionError: maximum recursion depth exceeded"), "{err}");
+    }
+
+    #[wasm_bindgen_test]
     async fn a_deadlock_is_reported() {
         let (_, err, code) = finish(&start(include_str!("threads/deadlock_two_locks.py"), Mode::Gil, 0), 30_000).await;
         assert_eq!(code, 1);
