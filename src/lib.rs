@@ -11,6 +11,9 @@ pub mod runtime;
 pub mod stdlib;
 pub mod vm;
 
+#[global_allocator]
+static ALLOC: vm::memory::Counting = vm::memory::Counting;
+
 /// Browser-only pieces: worker start-up and the bridge to the page.
 #[cfg(target_arch = "wasm32")]
 pub mod web;

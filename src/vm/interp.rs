@@ -300,6 +300,9 @@ impl Vm {
         if self.trace.is_some() {
             self.trace_line();
         }
+        if super::memory::over_budget() {
+            return Err(memory_error());
+        }
         *budget -= 1;
         if self.nested == 0 {
             return Ok(*budget <= 0 || self.interp.scheduler.check_point() == Decision::Yield);

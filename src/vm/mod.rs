@@ -17,6 +17,7 @@ pub mod format;
 pub mod frame;
 pub mod interp;
 pub mod iter;
+pub mod memory;
 pub mod ops;
 pub mod strmethods;
 pub mod types;
