@@ -11,6 +11,17 @@
 //! Prose in Markdown, with ```python blocks that become editors.
 //! ```
 //!
+//! Words after `python` on an example's fence line change how the page shows it:
+//!
+//! - `modes`: a switch between GIL, free-threaded and stepped mode above the editor.
+//! - `race`: a racy program; also shows the switch, and a "Run 200 times" button that
+//!   runs it under 200 seeded stepped schedules and draws the spread of outcomes (the
+//!   last line each run printed). `expected=VALUE` marks the outcome without a race.
+//! - `mode=gil|free|step`: the mode the switch starts in (default gil).
+//! - `fails`: the example ends with an exception or a deadlock report on purpose.
+//!
+//! For example ```` ```python race expected=400000 ````. Unknown words are ignored.
+//!
 //! An exercise is a run of fenced blocks: ```` ```python exercise ```` (the starter
 //! code; the task is the prose before it), then any number of ```` ```hint ````, one
 //! ```` ```python solution ```` and one ```` ```check ````:
@@ -42,9 +53,56 @@ pub enum Segment {
     /// Rendered Markdown (our own text, never the learner's).
     Prose(String),
     /// A runnable Python program.
-    Code(String),
+    Code(Example),
     /// A graded exercise.
     Exercise(Exercise),
+}
+
+/// A runnable example and the words on its fence line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub code: String,
+    /// Show the GIL / free-threaded / stepped switch.
+    pub modes: bool,
+    /// A racy program: outcome histogram over many seeded runs (implies `modes`).
+    pub race: bool,
+    /// The outcome when no update is lost (`expected=...`), marked on the histogram.
+    pub expected: Option<String>,
+    /// The mode the switch starts in.
+    pub mode: Mode,
+    /// Ends with an exception (or a deadlock report) on purpose.
+    pub fails: bool,
+}
+
+impl Example {
+    /// A plain example: no switch, GIL mode.
+    pub fn plain(code: &str) -> Example {
+        Example { code: code.to_string(), modes: false, race: false, expected: None, mode: Mode::Gil, fails: false }
+    }
+
+    /// Reads the words after `python` on the fence line (unknown words are ignored).
+    fn with_flags(code: String, words: &[&str]) -> Example {
+        let mut e = Example::plain("");
+        e.code = code;
+        for w in words {
+            match *w {
+                "modes" => e.modes = true,
+                "race" => {
+                    e.race = true;
+                    e.modes = true;
+                }
+                "fails" => e.fails = true,
+                w => {
+                    if let Some(v) = w.strip_prefix("expected=") {
+                        e.expected = Some(v.to_string());
+                    } else if let Some(m) = w.strip_prefix("mode=").and_then(Mode::parse) {
+                        e.mode = m;
+                    }
+                }
+            }
+        }
+        e
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +129,17 @@ pub enum Mode {
     Gil,
     Free,
     Step,
+}
+
+impl Mode {
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "gil" => Some(Mode::Gil),
+            "free" => Some(Mode::Free),
+            "step" => Some(Mode::Step),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,12 +180,7 @@ impl Check {
                 "modes" => {
                     check.modes = value
                         .split_whitespace()
-                        .map(|m| match m {
-                            "gil" => Ok(Mode::Gil),
-                            "free" => Ok(Mode::Free),
-                            "step" => Ok(Mode::Step),
-                            other => Err(format!("check: unknown mode `{other}`")),
-                        })
+                        .map(|m| Mode::parse(m).ok_or_else(|| format!("check: unknown mode `{m}`")))
                         .collect::<Result<_, _>>()?
                 }
                 "compare" => {
@@ -154,7 +218,7 @@ impl Lesson {
     /// The lesson's runnable programs, in order.
     pub fn programs(&self) -> impl Iterator<Item = &str> {
         self.segments.iter().filter_map(|s| match s {
-            Segment::Code(c) => Some(c.as_str()),
+            Segment::Code(e) => Some(e.code.as_str()),
             _ => None,
         })
     }
@@ -220,9 +284,9 @@ pub fn parse(text: &str) -> Result<Lesson, String> {
 }
 
 /// What a fenced block is, by its info string.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Block {
-    Example,
+    Example(Vec<String>),
     Starter,
     Hint,
     Solution,
@@ -241,9 +305,9 @@ fn segments(body: &str) -> Result<Vec<Segment>, String> {
             (None, Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))) => {
                 let words: Vec<&str> = info.split_whitespace().collect();
                 let kind = match words.as_slice() {
-                    ["python"] => Some(Block::Example),
                     ["python", "exercise"] => Some(Block::Starter),
                     ["python", "solution"] => Some(Block::Solution),
+                    ["python", flags @ ..] => Some(Block::Example(flags.iter().map(|w| w.to_string()).collect())),
                     ["hint"] => Some(Block::Hint),
                     ["check"] => Some(Block::Check),
                     _ => None,
@@ -256,15 +320,19 @@ fn segments(body: &str) -> Result<Vec<Segment>, String> {
             (Some((_, text)), Event::Text(t)) => text.push_str(&t),
             (Some(_), Event::End(TagEnd::CodeBlock)) => {
                 let (kind, text) = open.take().expect("a block is open");
-                if kind != Block::Example && kind != Block::Starter && exercise.is_none() {
+                let opens = matches!(kind, Block::Example(_) | Block::Starter);
+                if !opens && exercise.is_none() {
                     return Err("a hint, solution or check block comes before any ```python exercise".into());
                 }
-                if matches!(kind, Block::Example | Block::Starter) {
+                if opens {
                     finish_exercise(&mut exercise, &mut out)?;
                     flush_prose(&mut prose, &mut out);
                 }
                 match kind {
-                    Block::Example => out.push(Segment::Code(text)),
+                    Block::Example(flags) => {
+                        let words: Vec<&str> = flags.iter().map(String::as_str).collect();
+                        out.push(Segment::Code(Example::with_flags(text, &words)))
+                    }
                     Block::Starter => exercise = Some((text, vec![], None, None)),
                     Block::Hint => exercise.as_mut().unwrap().1.push(text),
                     Block::Solution => exercise.as_mut().unwrap().2 = Some(text),
@@ -324,7 +392,7 @@ mod tests {
         assert_eq!(l.meta, LessonMeta { title: "T".into(), slug: "t-1".into(), order: 3, summary: "S".into() });
         assert_eq!(l.segments.len(), 3);
         assert_eq!(l.segments[0], Segment::Prose("<p>Hello <em>world</em>.</p>\n".into()));
-        assert_eq!(l.segments[1], Segment::Code("print(1)\n".into()));
+        assert_eq!(l.segments[1], Segment::Code(Example::plain("print(1)\n")));
         let Segment::Prose(after) = &l.segments[2] else { panic!("{:?}", l.segments[2]) };
         assert!(after.contains("<p>After.</p>") && after.contains("not code"));
     }
@@ -348,6 +416,27 @@ mod tests {
         assert!(!ex.check.accepts("1\n3\n"));
         let exact = Check { compare: Compare::Exact, ..ex.check.clone() };
         assert!(exact.accepts("2\n1\n") && !exact.accepts("1\n2\n"));
+    }
+
+    #[test]
+    fn fence_words_set_example_flags() {
+        let l = parse(concat!(
+            "---\ntitle: T\nslug: t\norder: 1\n---\n",
+            "```python race expected=400000\nprint(400000)\n```\n\n",
+            "```python modes mode=free\nx = 1\n```\n\n",
+            "```python fails shiny\nraise ValueError\n```\n\n",
+            "```python\nprint(2)\n```\n",
+        ))
+        .unwrap();
+        let ex: Vec<&Example> = l.segments.iter().filter_map(|s| if let Segment::Code(e) = s { Some(e) } else { None }).collect();
+        assert_eq!(ex.len(), 4);
+        assert!(ex[0].race && ex[0].modes && !ex[0].fails);
+        assert_eq!(ex[0].expected.as_deref(), Some("400000"));
+        assert_eq!(ex[0].code, "print(400000)\n");
+        assert!(ex[1].modes && !ex[1].race && ex[1].mode == Mode::Free && ex[1].expected.is_none());
+        assert!(ex[2].fails && !ex[2].modes, "unknown words are ignored");
+        assert_eq!(*ex[3], Example::plain("print(2)\n"));
+        assert_eq!(l.programs().collect::<Vec<_>>(), vec!["print(400000)\n", "x = 1\n", "raise ValueError\n", "print(2)\n"]);
     }
 
     #[test]

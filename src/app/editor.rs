@@ -17,6 +17,18 @@ pub struct EditorProps {
     pub label: AttrValue,
     #[prop_or_default]
     pub on_run: Option<Callback<()>>,
+    /// Lines to highlight: where each thread is (while a program runs or replays).
+    #[prop_or_default]
+    pub marks: Vec<LineMark>,
+}
+
+/// A thread's current line, drawn as a band in the thread's colour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineMark {
+    pub line: u32,
+    /// Index into the thread palette (`thread-c0` ... `thread-c7`).
+    pub colour: usize,
+    pub thread: String,
 }
 
 #[function_component(Editor)]
@@ -74,13 +86,33 @@ pub fn editor(props: &EditorProps) -> Html {
         highlight::Kind::Plain => html! { { text } },
         kind => html! { <span class={kind.class()}>{ text }</span> },
     });
+    // One band per marked line, labelled with the threads on it.
+    let mut by_line: Vec<(u32, Vec<&LineMark>)> = Vec::new();
+    for m in &props.marks {
+        match by_line.iter_mut().find(|(l, _)| *l == m.line) {
+            Some((_, ms)) => ms.push(m),
+            None => by_line.push((m.line, vec![m])),
+        }
+    }
+    let bands = by_line.into_iter().filter(|(l, _)| *l >= 1 && (*l as usize) <= lines).map(|(line, ms)| {
+        html! {
+            <span class={classes!("line-mark", format!("thread-c{}", ms[0].colour % 8))}
+                  style={format!("top: calc(0.6rem + {} * 21px)", line - 1)}>
+                <span class="line-mark-labels">
+                    { for ms.iter().map(|m| html! {
+                        <span class={classes!("line-mark-label", format!("thread-c{}", m.colour % 8))}>{ &m.thread }</span>
+                    }) }
+                </span>
+            </span>
+        }
+    });
     html! {
         <div class="editor">
             <pre class="gutter" ref={gutter} aria-hidden="true">
                 { (1..=lines).map(|n| n.to_string()).collect::<Vec<_>>().join("\n") }
             </pre>
             <div class="code-area">
-                <pre class="colours" ref={colours} aria-hidden="true">{ for coloured }{ "\n" }</pre>
+                <pre class="colours" ref={colours} aria-hidden="true">{ for bands }{ for coloured }{ "\n" }</pre>
                 <textarea
                     class="code"
                     aria-label={props.label.clone()}

@@ -1,14 +1,19 @@
 //! The Yew single-page app: routes, header, pages. Started by `static/boot.js`
 //! through [`run_app`].
 
+mod check;
 mod editor;
 mod header;
 mod home;
 mod lesson_page;
+mod mode_switch;
 mod playground;
+mod progress;
+mod race;
 mod run_panel;
-mod timeline;
 mod storage;
+mod timeline;
+mod trials;
 
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;

@@ -3,9 +3,13 @@
 
 use yew::prelude::*;
 
-use super::editor::Editor;
+use super::editor::{Editor, LineMark};
+use super::mode_switch::ModeSwitch;
+use super::race::RaceHistogram;
+use super::run_panel::RunPanel;
 use super::storage;
 use crate::links;
+use crate::runtime::program::Mode;
 
 const STARTER: &str = "import threading\n\n\ndef greet(n):\n    print(f\"hello from thread {n}\")\n\n\nthreads = [threading.Thread(target=greet, args=(i,)) for i in range(3)]\nfor t in threads:\n    t.start()\nfor t in threads:\n    t.join()\nprint(\"all done\")\n";
 
@@ -27,6 +31,36 @@ pub fn playground() -> Html {
         })
     };
     let shared = use_state(|| None::<String>);
+    let mode = use_state(|| storage::load("playground-mode").and_then(|m| Mode::parse(&m)).unwrap_or_default());
+    let run_requests = use_state(|| 0u32);
+    let marks = use_state(Vec::<LineMark>::new);
+    let show_race = use_state(|| false);
+    let on_run = {
+        let run_requests = run_requests.clone();
+        Callback::from(move |_: ()| run_requests.set(*run_requests + 1))
+    };
+    let on_lines = {
+        let marks = marks.clone();
+        Callback::from(move |m: Vec<LineMark>| {
+            if *marks != m {
+                marks.set(m)
+            }
+        })
+    };
+    let on_mode = {
+        let mode = mode.clone();
+        Callback::from(move |m: Mode| {
+            storage::save("playground-mode", m.name());
+            mode.set(m)
+        })
+    };
+    let toggle_race = {
+        let show_race = show_race.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            show_race.set(input.checked());
+        })
+    };
     let on_input = {
         let code = code.clone();
         let shared = shared.clone();
@@ -62,15 +96,23 @@ pub fn playground() -> Html {
             if let Some(e) = &*link_error {
                 <p class="notice error" role="alert">{ format!("{e}; showing your last program instead.") }</p>
             }
-            <Editor code={(*code).clone()} {on_input} />
-            <div class="toolbar">
+            <ModeSwitch mode={*mode} on_change={on_mode} name="mode-playground" />
+            <Editor code={(*code).clone()} {on_input} on_run={Some(on_run)} marks={(*marks).clone()} />
+            <RunPanel code={(*code).clone()} mode={*mode} run_requests={*run_requests} on_lines={Some(on_lines)}>
                 <button type="button" onclick={on_share}>{ "Share" }</button>
-                if let Some(url) = &*shared {
+            </RunPanel>
+            if let Some(url) = &*shared {
+                <div class="toolbar">
                     <label class="share-url">{ "Link to this program: " }
                         <input type="text" readonly=true value={url.clone()} aria-label="Share link" />
                     </label>
-                }
-            </div>
+                </div>
+            }
+            <label class="race-toggle"><input type="checkbox" checked={*show_race} onchange={toggle_race} />
+                { " Show the spread of outcomes over many stepped runs (for racy programs)" }</label>
+            if *show_race {
+                <RaceHistogram code={(*code).clone()} />
+            }
         </section>
     }
 }

@@ -2,15 +2,28 @@
 //! a scrubber to replay the run. Every colour also has a text form (the legend and the
 //! per-thread status list under the lanes), so nothing depends on seeing colour.
 
+use std::sync::Arc;
+
 use yew::prelude::*;
 
+use super::editor::LineMark;
 use crate::runtime::trace::{Lane, State};
+use crate::web::trace::TraceSnapshot;
+
+/// A snapshot compared by identity (a new snapshot is a new `Arc`), so re-rendering
+/// never compares thousands of spans.
+#[derive(Clone, Debug)]
+pub struct SnapRef(pub Arc<TraceSnapshot>);
+
+impl PartialEq for SnapRef {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    pub lanes: Vec<Lane>,
-    /// Length of the run so far (ms).
-    pub now_ms: f64,
+    pub snapshot: SnapRef,
     /// The replay position, or `None` to follow the live end.
     #[prop_or_default]
     pub cursor_ms: Option<f64>,
@@ -41,30 +54,102 @@ pub fn state_text(state: &State) -> String {
 
 /// What `lane` was doing at `t`, and the line it was on.
 pub fn at(lane: &Lane, t: f64) -> (String, Option<u32>) {
-    let line = lane.lines.iter().take_while(|(at, _)| *at <= t).last().map(|(_, l)| *l);
+    let upto = lane.lines.partition_point(|(at, _)| *at <= t);
+    let line = upto.checked_sub(1).map(|i| lane.lines[i].1);
     if lane.finished_ms.is_some_and(|f| f <= t) {
         return ("finished".into(), line);
     }
     let state = lane.spans.iter().find(|s| s.from_ms <= t && t < s.to_ms).map(|s| state_text(&s.state));
-    (state.unwrap_or_else(|| "not started".into()), line)
+    let started = lane.spans.first().is_some_and(|s| s.from_ms <= t) || line.is_some();
+    (state.unwrap_or_else(|| if started { "running".into() } else { "not started".into() }), line)
+}
+
+/// Where each live thread is at `t`, for the editor's line bands.
+pub fn marks_at(snapshot: &TraceSnapshot, t: f64) -> Vec<LineMark> {
+    snapshot
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|(_, lane)| !lane.finished_ms.is_some_and(|f| f <= t))
+        .filter_map(|(i, lane)| {
+            let (_, line) = at(lane, t);
+            line.map(|line| LineMark { line, colour: i, thread: lane.name.clone() })
+        })
+        .collect()
+}
+
+/// Rectangles for one lane, merging spans narrower than a pixel (a GIL handed over
+/// every 5 ms for seconds would otherwise be thousands of slivers): a merged rectangle
+/// takes the state that filled most of it.
+fn rects(lane: &Lane, x: &dyn Fn(f64) -> f64) -> Vec<(f64, f64, &'static str, Option<String>)> {
+    let mut out = Vec::new();
+    let mut acc: Option<(f64, f64, [f64; 4])> = None;
+    let class_of = |i: usize| ["st-running", "st-gil", "st-blocked", "st-sleeping"][i];
+    let index = |s: &State| match s {
+        State::Running => 0,
+        State::WaitingForGil => 1,
+        State::Blocked(..) => 2,
+        State::Sleeping => 3,
+    };
+    let flush = |acc: &mut Option<(f64, f64, [f64; 4])>, out: &mut Vec<_>| {
+        if let Some((x0, x1, w)) = acc.take() {
+            let best = (0..4).max_by(|a, b| w[*a].total_cmp(&w[*b])).unwrap_or(0);
+            out.push((x0, x1, class_of(best), None));
+        }
+    };
+    for s in &lane.spans {
+        let (x0, x1) = (x(s.from_ms), x(s.to_ms));
+        if x1 - x0 >= 1.0 {
+            flush(&mut acc, &mut out);
+            let title = format!("{}: {} ({:.1}–{:.1} ms)", lane.name, state_text(&s.state), s.from_ms, s.to_ms);
+            out.push((x0, x1, state_class(&s.state), Some(title)));
+            continue;
+        }
+        match &mut acc {
+            Some((_, ax1, w)) if x0 - *ax1 < 0.5 => {
+                *ax1 = x1.max(*ax1);
+                w[index(&s.state)] += s.to_ms - s.from_ms;
+            }
+            _ => {
+                flush(&mut acc, &mut out);
+                let mut w = [0.0; 4];
+                w[index(&s.state)] = s.to_ms - s.from_ms;
+                acc = Some((x0, x1, w));
+            }
+        }
+        if let Some((ax0, ax1, _)) = acc {
+            if ax1 - ax0 >= 1.0 {
+                flush(&mut acc, &mut out);
+            }
+        }
+    }
+    flush(&mut acc, &mut out);
+    out
 }
 
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
-    let span_ms = props.now_ms.max(1.0);
-    let x = |t: f64| LABEL_W + (t / span_ms).clamp(0.0, 1.0) * (WIDTH - LABEL_W - 8.0);
-    let cursor = props.cursor_ms.unwrap_or(props.now_ms);
-    let height = LANE_H * props.lanes.len() as f64 + 22.0;
-    let lanes = props.lanes.iter().enumerate().map(|(row, lane)| {
+    let snap = &props.snapshot.0;
+    let now = snap.now_ms;
+    let span_ms = now.max(0.001);
+    let x = move |t: f64| LABEL_W + (t / span_ms).clamp(0.0, 1.0) * (WIDTH - LABEL_W - 8.0);
+    let cursor = props.cursor_ms.unwrap_or(now).min(now);
+    let height = LANE_H * snap.lanes.len() as f64 + 22.0;
+    let lanes = snap.lanes.iter().enumerate().map(|(row, lane)| {
         let y = row as f64 * LANE_H;
+        let name: String = if lane.name.chars().count() > 22 {
+            lane.name.chars().take(21).chain(std::iter::once('…')).collect()
+        } else {
+            lane.name.clone()
+        };
         html! {
             <g class="lane">
-                <text x="4" y={(y + 17.0).to_string()} class="lane-name">{ &lane.name }</text>
-                { for lane.spans.iter().map(|s| html! {
-                    <rect x={x(s.from_ms).to_string()} y={(y + 4.0).to_string()}
-                          width={(x(s.to_ms) - x(s.from_ms)).max(0.5).to_string()} height={(LANE_H - 8.0).to_string()}
-                          class={state_class(&s.state)}>
-                        <title>{ format!("{}: {} ({:.1}–{:.1} ms)", lane.name, state_text(&s.state), s.from_ms, s.to_ms) }</title>
+                <circle cx="8" cy={(y + 13.0).to_string()} r="5" class={format!("swatch thread-c{}", row % 8)} />
+                <text x="18" y={(y + 17.0).to_string()} class="lane-name">{ name }<title>{ &lane.name }</title></text>
+                { for rects(lane, &x).into_iter().map(|(x0, x1, class, title)| html! {
+                    <rect x={format!("{x0:.2}")} y={(y + 4.0).to_string()}
+                          width={format!("{:.2}", (x1 - x0).max(0.5))} height={(LANE_H - 8.0).to_string()} class={class}>
+                        if let Some(t) = title { <title>{ t }</title> }
                     </rect>
                 }) }
             </g>
@@ -72,44 +157,50 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
     let oninput = {
         let on_scrub = props.on_scrub.clone();
-        let now = props.now_ms;
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let v = input.value_as_number();
             on_scrub.emit(if v >= now { None } else { Some(v) });
         })
     };
+    let unit = if now < 10.0 { 2 } else if now < 100.0 { 1 } else { 0 };
     html! {
         <figure class="timeline">
             <figcaption>{ "What each thread was doing" }
                 <span class="legend">
-                    <span class="st-running">{ "running" }</span>
-                    <span class="st-gil">{ "waiting for the GIL" }</span>
-                    <span class="st-blocked">{ "blocked" }</span>
-                    <span class="st-sleeping">{ "sleeping" }</span>
+                    <span><i class="key st-running"></i>{ "running" }</span>
+                    <span><i class="key st-gil"></i>{ "waiting for the GIL" }</span>
+                    <span><i class="key st-blocked"></i>{ "blocked (lock, join, queue…)" }</span>
+                    <span><i class="key st-sleeping"></i>{ "sleeping" }</span>
                 </span>
             </figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img"
-                 aria-label={format!("Timeline of {} threads over {:.0} ms", props.lanes.len(), props.now_ms)}>
-                { for lanes }
-                <line class="cursor" x1={x(cursor).to_string()} x2={x(cursor).to_string()} y1="0"
-                      y2={(height - 20.0).to_string()} />
-                <text class="axis" x={LABEL_W.to_string()} y={(height - 4.0).to_string()}>{ "0 ms" }</text>
-                <text class="axis" x={(WIDTH - 8.0).to_string()} y={(height - 4.0).to_string()} text-anchor="end">
-                    { format!("{:.0} ms", props.now_ms) }
-                </text>
-            </svg>
-            <label class="scrubber">{ "Replay " }
-                <input type="range" min="0" max={props.now_ms.to_string()} step="any"
+            <div class="timeline-scroll">
+                <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img"
+                     aria-label={format!("Timeline of {} threads over {:.*} ms", snap.lanes.len(), unit, now)}>
+                    { for lanes }
+                    <line class="cursor" x1={x(cursor).to_string()} x2={x(cursor).to_string()} y1="0"
+                          y2={(height - 20.0).to_string()} />
+                    <text class="axis" x={LABEL_W.to_string()} y={(height - 4.0).to_string()}>{ "0 ms" }</text>
+                    <text class="axis" x={(WIDTH - 8.0).to_string()} y={(height - 4.0).to_string()} text-anchor="end">
+                        { format!("{:.*} ms", unit, now) }
+                    </text>
+                </svg>
+            </div>
+            <label class="scrubber">{ "Replay" }
+                <input type="range" min="0" max={now.to_string()} step="any"
                        value={cursor.to_string()} aria-label="Replay position (ms)" {oninput} />
-                <output>{ format!("{cursor:.1} ms") }</output>
+                <output>{ format!("{:.*} ms", unit, cursor) }</output>
             </label>
-            <ul class="thread-states">
-                { for props.lanes.iter().map(|lane| {
+            <ul class="thread-states" aria-label="Threads at the replay position">
+                { for snap.lanes.iter().enumerate().map(|(row, lane)| {
                     let (state, line) = at(lane, cursor);
-                    html! { <li>{ format!("{}: {}{}", lane.name, state, line.map(|l| format!(", line {l}")).unwrap_or_default()) }</li> }
+                    html! { <li><i class={format!("swatch-key thread-c{}", row % 8)}></i>
+                        { format!("{}: {}{}", lane.name, state, line.map(|l| format!(", line {l}")).unwrap_or_default()) }</li> }
                 }) }
             </ul>
+            if snap.dropped > 0 {
+                <p class="status">{ format!("Some events were left out to keep the page fast ({} thinned).", snap.dropped) }</p>
+            }
         </figure>
     }
 }
