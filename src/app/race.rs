@@ -50,6 +50,71 @@ fn ordered(counts: &BTreeMap<String, u32>) -> Vec<(String, u32)> {
     v
 }
 
+/// One bar of the chart: a single outcome, or a range of numeric outcomes.
+#[derive(Clone, Debug, PartialEq)]
+struct Bar {
+    label: String,
+    count: u32,
+    expected: bool,
+}
+
+/// Most bars drawn one per outcome; beyond this, numbers are grouped into ranges.
+const MAX_BARS: usize = 24;
+const BINS: usize = 16;
+
+fn bars(counts: &BTreeMap<String, u32>, expected: Option<&str>) -> Vec<Bar> {
+    let mut counts = counts.clone();
+    if let Some(e) = expected {
+        // The race-free outcome gets a bar even when no run reached it.
+        if !counts.is_empty() {
+            counts.entry(e.to_string()).or_insert(0);
+        }
+    }
+    let all = ordered(&counts);
+    if all.len() <= MAX_BARS {
+        return all.into_iter().map(|(v, n)| Bar { expected: Some(v.as_str()) == expected, label: v, count: n }).collect();
+    }
+    let mut numeric: Vec<(f64, u32)> = Vec::new();
+    let mut other: Vec<Bar> = Vec::new();
+    let mut exact: Option<(f64, Bar)> = None;
+    for (v, n) in all {
+        let is_expected = Some(v.as_str()) == expected;
+        match v.parse::<f64>() {
+            Ok(x) if is_expected => exact = Some((x, Bar { label: v, count: n, expected: true })),
+            Ok(x) if x.is_finite() => numeric.push((x, n)),
+            _ => other.push(Bar { expected: is_expected, label: v, count: n }),
+        }
+    }
+    let mut out: Vec<(f64, Bar)> = Vec::new();
+    if let (Some(lo), Some(hi)) = (numeric.first().map(|p| p.0), numeric.last().map(|p| p.0)) {
+        let ints = numeric.iter().all(|(x, _)| x.fract() == 0.0);
+        let width = if ints { ((hi - lo + 1.0) / BINS as f64).ceil().max(1.0) } else { ((hi - lo) / BINS as f64).max(f64::MIN_POSITIVE) };
+        let mut bins: Vec<u32> = vec![0; BINS];
+        for (x, n) in &numeric {
+            let i = (((x - lo) / width) as usize).min(BINS - 1);
+            bins[i] += n;
+        }
+        for (i, n) in bins.into_iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            let a = lo + i as f64 * width;
+            let label = if ints {
+                let b = (a + width - 1.0).min(hi);
+                if a == b { format!("{a}") } else { format!("{a}–{b}") }
+            } else {
+                format!("{:.3}–{:.3}", a, a + width)
+            };
+            out.push((a, Bar { label, count: n, expected: false }));
+        }
+    }
+    if let Some(e) = exact {
+        out.push(e);
+    }
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.into_iter().map(|(_, b)| b).chain(other).collect()
+}
+
 #[function_component(RaceHistogram)]
 pub fn race_histogram(props: &RaceProps) -> Html {
     let tally = use_state(Tally::default);
@@ -107,27 +172,28 @@ pub fn race_histogram(props: &RaceProps) -> Html {
         Callback::from(move |_: MouseEvent| cancel.borrow().cancel())
     };
 
-    let bars = ordered(&tally.counts);
     let expected = props.expected.as_ref().map(|e| e.to_string());
-    let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f64;
+    let outcomes = ordered(&tally.counts);
+    let bars = bars(&tally.counts, expected.as_deref());
+    let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
     let chart = if bars.is_empty() {
         html! {}
     } else {
         const W: f64 = 640.0;
         const H: f64 = 180.0;
         const TOP: f64 = 18.0;
-        let n = bars.len().min(40);
-        let slot = (W - 20.0) / n as f64;
+        let n = bars.len().min(MAX_BARS + BINS);
+        let slot = (W - 60.0) / n as f64;
         let bar_w = (slot * 0.7).min(60.0);
         let shown = &bars[..n];
         html! {
             <svg class="histogram" viewBox={format!("0 0 {W} {}", H + 60.0)} role="img"
                  aria-label={format!("Bar chart of the outcomes of {} runs", tally.done)}>
-                <line class="axis-line" x1="10" x2={(W - 10.0).to_string()} y1={(TOP + H).to_string()} y2={(TOP + H).to_string()} />
-                { for shown.iter().enumerate().map(|(i, (value, count))| {
-                    let h = (*count as f64 / max) * H;
-                    let x = 10.0 + i as f64 * slot + (slot - bar_w) / 2.0;
-                    let is_expected = expected.as_deref() == Some(value.as_str());
+                <line class="axis-line" x1="40" x2={(W - 10.0).to_string()} y1={(TOP + H).to_string()} y2={(TOP + H).to_string()} />
+                { for shown.iter().enumerate().map(|(i, bar)| {
+                    let (value, count, is_expected) = (&bar.label, bar.count, bar.expected);
+                    let h = (count as f64 / max) * H;
+                    let x = 50.0 + i as f64 * slot + (slot - bar_w) / 2.0;
                     let label: String = if value.chars().count() > 14 { value.chars().take(13).chain(std::iter::once('…')).collect() } else { value.clone() };
                     let cx = x + bar_w / 2.0;
                     html! {
@@ -147,10 +213,18 @@ pub fn race_histogram(props: &RaceProps) -> Html {
             </svg>
         }
     };
-    let summary = if bars.is_empty() {
+    let summary = if outcomes.is_empty() {
         html! {}
     } else {
         let exp_count = expected.as_ref().map(|e| tally.counts.get(e).copied().unwrap_or(0));
+        let common = outcomes.iter().max_by_key(|(_, n)| *n).map(|(v, n)| (v.clone(), *n));
+        let spread = match (outcomes.first(), outcomes.last()) {
+            (Some(a), Some(b)) if outcomes.len() > 1 && a.0.parse::<f64>().is_ok() && b.0.parse::<f64>().is_ok() => {
+                let nums: Vec<f64> = outcomes.iter().filter_map(|(v, _)| v.parse::<f64>().ok()).collect();
+                format!(" Values from {} to {}.", nums.first().copied().unwrap_or(0.0), nums.last().copied().unwrap_or(0.0))
+            }
+            _ => String::new(),
+        };
         let lead = match (&expected, exp_count) {
             (Some(e), Some(c)) => format!(
                 "{c} of {} runs printed the expected {e}; {} lost updates or went wrong. ",
@@ -161,12 +235,15 @@ pub fn race_histogram(props: &RaceProps) -> Html {
         };
         html! {
             <div class="race-summary">
-                <p>{ lead }{ format!("{} different outcomes.", bars.len()) }</p>
+                <p>{ lead }{ format!("{} different outcome{}.", outcomes.len(), if outcomes.len() == 1 { "" } else { "s" }) }{ spread }
+                   { match common { Some((v, n)) if outcomes.len() > 1 => format!(" Most common: {v} ({n} runs)."), _ => String::new() } }</p>
+                <details>
+                <summary>{ format!("Table of all {} outcomes", outcomes.len()) }</summary>
                 <table>
                     <caption class="visually-hidden">{ "Outcomes and how often each came out" }</caption>
                     <thead><tr><th scope="col">{ "Last line printed" }</th><th scope="col">{ "Runs" }</th></tr></thead>
                     <tbody>
-                        { for bars.iter().map(|(v, n)| html! {
+                        { for outcomes.iter().map(|(v, n)| html! {
                             <tr class={classes!(expected.as_deref().filter(|e| *e == v.as_str()).map(|_| "expected"))}>
                                 <td><code>{ v }</code>{ if expected.as_deref() == Some(v.as_str()) { " (expected)" } else { "" } }</td>
                                 <td>{ n.to_string() }</td>
@@ -174,6 +251,7 @@ pub fn race_histogram(props: &RaceProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </details>
             </div>
         }
     };

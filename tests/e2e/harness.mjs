@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SHOTS = path.join(ROOT, 'target', 'e2e');
+export const SHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
 /** Starts target/debug/threadlab-serve on dist/ and resolves with its URL. */
