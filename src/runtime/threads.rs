@@ -339,6 +339,7 @@ impl Program {
 
     /// Runs `vm` on the calling host thread until it finishes or is abandoned.
     pub fn drive(&self, vm: &mut Vm) -> Ended {
+        crate::vm::stack::mark_base();
         if let Some(b) = &self.baton {
             return self.drive_stepped(b, vm);
         }

@@ -1438,6 +1438,10 @@ impl Vm {
                     self.frames.truncate(depth);
                     return Err(err("RecursionError", "maximum recursion depth exceeded"));
                 }
+                if super::stack::too_deep() {
+                    self.frames.truncate(depth);
+                    return Err(err("RecursionError", "maximum recursion depth exceeded while calling a Python object"));
+                }
                 let top = self.frames.len() - 1;
                 // Make the frame return to us.
                 let fr = &mut self.frames[top];
@@ -2504,6 +2508,10 @@ impl Vm {
             Err(Value::None) => return Ok(None),
             Err(e) => return Err(e),
         }
+        if super::stack::too_deep() {
+            self.frames.truncate(depth);
+            return Err(err("RecursionError", "maximum recursion depth exceeded while calling a Python object"));
+        }
         self.nested += 1;
         let mut b = i64::MAX;
         let r = self.run_frames(depth, &mut b);
@@ -2641,7 +2649,7 @@ impl Vm {
                     }
                     .into());
                 }
-                if self.repr_guard.len() > 200 {
+                if self.repr_guard.len() > 200 || super::stack::too_deep() {
                     return Err(err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
                 }
                 self.repr_guard.push(p);

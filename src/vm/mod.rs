@@ -19,6 +19,7 @@ pub mod interp;
 pub mod iter;
 pub mod memory;
 pub mod ops;
+pub mod stack;
 pub mod strmethods;
 pub mod types;
 pub mod value;
