@@ -269,7 +269,10 @@ impl Program {
         let (line, _) = vm.user_line(&self.filename).unwrap_or((0, "".into()));
         let text = self.source_line(vm, line);
         let class = api.as_deref().and_then(|a| a.split('.').next()).unwrap_or("");
+        let method = api.as_deref().and_then(|a| a.rsplit('.').next()).unwrap_or("");
         let kind = match class {
+            // Thread.start waits (on an Event) until the new thread is running.
+            "Thread" | "Timer" | "_MainThread" if method == "start" => "event",
             "Thread" | "Timer" | "_MainThread" => "join",
             "Event" => "event",
             "Queue" | "LifoQueue" | "PriorityQueue" | "SimpleQueue" | "_PySimpleQueue" => "queue",
@@ -361,6 +364,8 @@ impl Program {
                     }
                 }
                 RunOutcome::Blocked(w) => {
+                    // The line it blocks on (check points alone may have missed it).
+                    vm.trace_line();
                     if let Some(g) = &self.gil {
                         self.record(vm, What::GilDropped);
                         g.release_for_blocking(me);
@@ -408,6 +413,7 @@ impl Program {
             let turn = match out {
                 RunOutcome::Yielded => b.yield_turn(self, me),
                 RunOutcome::Blocked(w) => {
+                    vm.trace_line();
                     Baton::trace_wait(self, vm, &w);
                     self.mark_blocked(vm, &w);
                     let t = b.block(self, me, &w);

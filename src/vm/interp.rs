@@ -1071,7 +1071,7 @@ impl Vm {
     /// Records the current line when it changed (timeline, editor highlight).
     /// Lines inside the library's own Python modules (`<frozen threading>`) are
     /// skipped: the learner's program is what the timeline and editor show.
-    fn trace_line(&mut self) {
+    pub fn trace_line(&mut self) {
         let Some(f) = self.frames.iter().rev().find(|f| !f.code.filename.starts_with("<frozen")) else { return };
         let line = f.line();
         if line != self.last_line {
