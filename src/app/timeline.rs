@@ -59,7 +59,9 @@ pub fn at(lane: &Lane, t: f64) -> (String, Option<u32>) {
     if lane.finished_ms.is_some_and(|f| f <= t) {
         return ("finished".into(), line);
     }
-    let state = lane.spans.iter().find(|s| s.from_ms <= t && t < s.to_ms).map(|s| state_text(&s.state));
+    // The last span that covers t (spans end where the next begins, and the open one
+    // ends at the live end, which must still count).
+    let state = lane.spans.iter().rev().find(|s| s.from_ms <= t && t <= s.to_ms).map(|s| state_text(&s.state));
     let started = lane.spans.first().is_some_and(|s| s.from_ms <= t) || line.is_some();
     (state.unwrap_or_else(|| if started { "running".into() } else { "not started".into() }), line)
 }

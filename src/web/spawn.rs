@@ -158,6 +158,28 @@ fn try_lock_spinning() -> Option<std::sync::MutexGuard<'static, Pool>> {
     None
 }
 
+/// Starts workers ahead of need so a program's first threads do not wait 20-40 ms
+/// each for a new worker: tops the pool up to `n` idle workers (best effort, on the host).
+pub fn prewarm(n: usize) {
+    let missing = match try_lock_spinning() {
+        Some(pool) => n.saturating_sub(pool.capacity()),
+        None => return,
+    };
+    for _ in 0..missing {
+        // Counted as starting before it exists; the worker uncounts itself on arrival.
+        match try_lock_spinning() {
+            Some(mut pool) => pool.starting += 1,
+            None => return,
+        }
+        if create_worker(0).is_err() {
+            if let Some(mut pool) = try_lock_spinning() {
+                pool.starting = pool.starting.saturating_sub(1);
+            }
+            return;
+        }
+    }
+}
+
 /// Warm workers waiting for a job right now (`None` if the pool is busy this instant).
 pub fn idle_workers() -> Option<usize> {
     try_lock_spinning().map(|pool| pool.idle)

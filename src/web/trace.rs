@@ -74,11 +74,16 @@ pub struct Events {
     last_line: HashMap<ThreadNo, f64>,
     pub thinned: u64,
     pub max_ms: f64,
+    /// The first event's time: the timeline starts there, not when Run was pressed
+    /// (the main thread's worker and the compiler take a moment before that).
+    pub origin: Option<f64>,
 }
 
 impl Events {
     pub fn add(&mut self, new: Vec<Event>) {
-        for e in new {
+        for mut e in new {
+            let origin = *self.origin.get_or_insert(e.at_ms);
+            e.at_ms = (e.at_ms - origin).max(0.0);
             self.max_ms = self.max_ms.max(e.at_ms);
             if let What::Line(_) = e.what {
                 if let Some(last) = self.last_line.get(&e.thread) {
@@ -139,10 +144,12 @@ pub fn pump(recorder: Arc<Recorder>, view: Arc<TraceView>, sink: Arc<Sink>, t0_m
         let ended = sink.ended_at_ms();
         events.add(recorder.drain(false));
         let names = recorder.names();
+        // Event times count from the program's start (t0_ms); lanes from the first event.
+        let origin = events.origin.unwrap_or(0.0);
         let now = match (mode, ended) {
             (Mode::Step, _) => events.max_ms,
-            (_, Some(end)) => (end - t0_ms).max(events.max_ms),
-            (_, None) => (now_ms() - t0_ms).max(events.max_ms),
+            (_, Some(end)) => (end - t0_ms - origin).max(events.max_ms),
+            (_, None) => (now_ms() - t0_ms - origin).max(events.max_ms),
         };
         let lanes = trace::lanes(&events.events, &names, now, mode == Mode::Gil);
         view.publish(TraceSnapshot {

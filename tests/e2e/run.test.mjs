@@ -106,6 +106,7 @@ test('every lesson: examples run, solutions pass Check, edits and progress survi
   let examples = 0;
   let exercises = 0;
   let firstEdit = null;
+  let raced = false;
   for (const href of links) {
     await page.goto(new URL(href, server.url).href);
     await waitReady(page);
@@ -126,6 +127,19 @@ test('every lesson: examples run, solutions pass Check, edits and progress survi
         assert.match(status, /Finished/, `${where}: ${status}\n${output}`);
       }
       examples++;
+      if (!raced && await block.locator('section.race').count()) {
+        // The first racy example: its histogram fills as stepped runs finish.
+        raced = true;
+        const race = block.locator('section.race');
+        await race.getByRole('button', { name: 'Run 200 times' }).click();
+        await race.locator('svg.histogram rect').first().waitFor({ timeout: 120000 });
+        await page.waitForFunction((el) => Number(el.dataset.done) >= 20 || el.dataset.running === 'false',
+          await race.elementHandle(), { timeout: 300000 });
+        const summary = await race.locator('.race-summary p').innerText();
+        assert.match(summary, /different outcome/, summary);
+        console.log(`race histogram after ${await race.getAttribute('data-done')} runs: ${summary}`);
+        if ((await race.getAttribute('data-running')) === 'true') await race.getByRole('button', { name: 'Cancel' }).click();
+      }
     }
     const exerciseBlocks = page.locator('section.exercise');
     const nEx = await exerciseBlocks.count();
