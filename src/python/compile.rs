@@ -1,7 +1,7 @@
 //! AST -> bytecode.
 
 use super::symtable::{self, NameKind, ScopeKind, SymTable};
-use crate::vm::code::{BinOp, CmpOp, Code, Op, UnOp};
+use crate::vm::code::{BinOp, CmpOp, Code, Op, Pos, PosKind, UnOp};
 use crate::vm::value::{intern, Name, Value};
 use num_bigint::BigInt;
 use ruff_python_ast::{self as ast, Expr, Stmt};
@@ -28,6 +28,7 @@ struct Unit {
     scope: usize,
     ops: Vec<Op>,
     lines: Vec<u32>,
+    positions: Vec<Pos>,
     consts: Vec<Value>,
     names: Vec<Name>,
     varnames: Vec<Name>,
@@ -44,6 +45,7 @@ pub struct Compiler<'a> {
     filename: Name,
     line_starts: Vec<u32>,
     cur_line: u32,
+    cur_pos: Pos,
     _src: &'a str,
 }
 
@@ -73,7 +75,7 @@ pub fn compile_module(src: &str, body: &[Stmt], filename: &str) -> CResult<Arc<C
     if let Some((m, off)) = st.errors.first() {
         return Err(CompileError { msg: m.clone(), offset: *off, end: *off });
     }
-    let mut c = Compiler { st, units: vec![], filename: intern(filename), line_starts: line_starts(src), cur_line: 1, _src: src };
+    let mut c = Compiler { st, units: vec![], filename: intern(filename), line_starts: line_starts(src), cur_line: 1, cur_pos: Pos::default(), _src: src };
     c.push_unit(0, "<module>", "<module>", 1);
     c.body(body)?;
     let n = c.const_(Value::None);
@@ -100,6 +102,7 @@ impl<'a> Compiler<'a> {
             scope,
             ops: vec![],
             lines: vec![],
+            positions: vec![],
             consts: vec![],
             names: vec![],
             varnames,
@@ -128,6 +131,7 @@ impl<'a> Compiler<'a> {
             filename: self.filename.clone(),
             ops: u.ops,
             lines: u.lines,
+            positions: u.positions,
             consts: u.consts,
             codes: u.codes,
             names: u.names,
@@ -154,9 +158,11 @@ impl<'a> Compiler<'a> {
     }
     fn emit(&mut self, op: Op) -> usize {
         let line = self.cur_line;
+        let pos = self.cur_pos;
         let u = self.u();
         u.ops.push(op);
         u.lines.push(line);
+        u.positions.push(pos);
         u.ops.len() - 1
     }
     fn here(&mut self) -> usize {
@@ -352,6 +358,7 @@ impl<'a> Compiler<'a> {
 
     fn stmt(&mut self, s: &Stmt) -> CResult<()> {
         self.set_line(s.range());
+        self.cur_pos = Pos::default();
         match s {
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
@@ -543,12 +550,18 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
                 let j = self.emit(Op::PopJumpIfTrue(0));
+                // CPython marks the failed test under the line.
+                let r = a.test.range();
+                let at = Pos { start: r.start().to_u32(), end: r.end().to_u32(), a: 0, b: 0, kind: PosKind::Plain };
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
+                    self.cur_pos = at;
                     self.emit(Op::RaiseAssert(1));
                 } else {
+                    self.cur_pos = at;
                     self.emit(Op::RaiseAssert(0));
                 }
+                self.cur_pos = Pos::default();
                 self.patch(j);
             }
             Stmt::Import(i) => {
@@ -1038,7 +1051,22 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Compiles `e`; its instructions carry its position (for traceback markers).
     fn expr(&mut self, e: &Expr) -> CResult<()> {
+        let saved = self.cur_pos;
+        let r = e.range();
+        let (start, end) = (r.start().to_u32(), r.end().to_u32());
+        self.cur_pos = match e {
+            Expr::BinOp(b) => Pos { start, end, a: b.left.range().end().to_u32(), b: b.right.range().start().to_u32(), kind: PosKind::BinOp },
+            Expr::Subscript(sb) => Pos { start, end, a: sb.value.range().end().to_u32(), b: 0, kind: PosKind::Subscript },
+            _ => Pos { start, end, a: 0, b: 0, kind: PosKind::Plain },
+        };
+        let result = self.expr_inner(e);
+        self.cur_pos = saved;
+        result
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> CResult<()> {
         match e {
             Expr::NumberLiteral(n) => {
                 let v = match &n.value {
@@ -1386,7 +1414,11 @@ impl<'a> Compiler<'a> {
                 }
                 let i = self.name_idx(a.attr.id.as_str());
                 self.set_line(c.range());
+                // `a`: where `obj.name` ends, so a failed lookup marks just that part.
+                let saved = self.cur_pos;
+                self.cur_pos.a = a.range().end().to_u32();
                 self.emit(Op::CallMethod(i, args.len() as u32));
+                self.cur_pos = saved;
                 return Ok(());
             }
         }

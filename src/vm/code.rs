@@ -143,12 +143,37 @@ pub enum Op {
     RaiseAssert(u32),
 }
 
+/// Where an instruction's expression sits in the source (byte offsets), for CPython
+/// 3.11's `~~^~~` markers under a traceback's source line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pos {
+    pub start: u32,
+    pub end: u32,
+    /// BinOp: end of the left operand and start of the right one. Subscript: end of
+    /// the value being subscripted.
+    pub a: u32,
+    pub b: u32,
+    pub kind: PosKind,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PosKind {
+    /// No expression (statement-level instructions): no markers.
+    #[default]
+    None,
+    Plain,
+    BinOp,
+    Subscript,
+}
+
 pub struct Code {
     pub name: Name,
     pub qualname: Name,
     pub filename: Name,
     pub ops: Vec<Op>,
     pub lines: Vec<u32>,
+    /// One per op, like `lines`.
+    pub positions: Vec<Pos>,
     pub consts: Vec<Value>,
     /// Nested code objects (functions, classes, comprehensions) for MakeFunction.
     pub codes: Vec<std::sync::Arc<Code>>,

@@ -74,6 +74,12 @@ impl Frame {
             in_yield_from: false,
         }
     }
+    /// The current instruction's expression position (traceback markers).
+    pub fn pos(&self) -> super::code::Pos {
+        let i = self.ip.saturating_sub(1);
+        self.code.positions.get(i).copied().unwrap_or_default()
+    }
+
     pub fn line(&self) -> u32 {
         let i = self.ip.saturating_sub(1);
         self.code.lines.get(i).copied().unwrap_or(self.code.firstline)

@@ -259,7 +259,15 @@ impl Vm {
         loop {
             let Some(f) = self.frames.last_mut() else { return Err(exc) };
             if record {
-                add_tb(&exc, &f.code.filename, f.line(), &f.code.name);
+                let mut pos = f.pos();
+                // A method call whose method was not found: CPython marks `obj.name`.
+                if let Some(Op::CallMethod(ni, _)) = f.ip.checked_sub(1).and_then(|i| f.code.ops.get(i)) {
+                    let attr = format!("attribute '{}'", f.code.names[*ni as usize]);
+                    if exc_matches(&exc, "AttributeError") && pos.a > pos.start && exc_message_has(&exc, &attr) {
+                        pos.end = pos.a;
+                    }
+                }
+                add_tb(&exc, &f.code.filename, f.line(), &f.code.name, pos);
             }
             record = true;
             if let Some(b) = f.blocks.pop() {
@@ -2870,9 +2878,12 @@ impl Vm {
                         let mut s = format!("  File \"{}\", line {}, in {}\n", file, line, name);
                         if let Some(src) = lock(&self.interp.sources).get(&*file) {
                             if let Some(l) = src.lines().nth((line as usize).wrapping_sub(1)) {
-                                let l = l.trim();
-                                if !l.is_empty() {
-                                    s.push_str(&format!("    {}\n", l));
+                                let trimmed = l.trim();
+                                if !trimmed.is_empty() {
+                                    s.push_str(&format!("    {}\n", trimmed));
+                                    if let Some(m) = markers(src, line as usize, t) {
+                                        s.push_str(&m);
+                                    }
                                 }
                             }
                         }
@@ -2963,9 +2974,87 @@ pub fn bind(v: Value, obj: &Value, cls: &Arc<Class>) -> Value {
     }
 }
 
-fn add_tb(exc: &Value, file: &Name, line: u32, name: &Name) {
+/// CPython 3.11's marker line under a traceback's source line: `^` under the failing
+/// expression, or `~~^~~` (operands and operator) for a binary operation, `~^^^` for a
+/// subscript. None when there is no position, it spans lines, or it is the whole line.
+fn markers(src: &str, line: usize, ent: &[Value]) -> Option<String> {
+    let num = |i: usize| match ent.get(i) {
+        Some(Value::Int(n)) => Some(*n as usize),
+        _ => None,
+    };
+    let (kind, start, end, a, b) = (num(3)?, num(4)?, num(5)?, num(6)?, num(7)?);
+    if kind == 0 {
+        return None;
+    }
+    let line_start: usize = src.split_inclusive('\n').take(line.checked_sub(1)?).map(|l| l.len()).sum();
+    let text = src[line_start..].split('\n').next()?;
+    let line_end = line_start + text.len();
+    if start < line_start || end > line_end || start >= end {
+        return None;
+    }
+    // Plain markers under the whole line say nothing: CPython leaves them out.
+    if kind == 1 && src[start..end].trim() == text.trim() {
+        return None;
+    }
+    let col = |at: usize| src[line_start..at].chars().count();
+    let indent = text.chars().count() - text.trim_start().chars().count();
+    let (cs, ce) = (col(start), col(end));
+    let mut m: Vec<char> = vec!['^'; ce - cs];
+    match kind {
+        2 if a >= start && b <= end && a <= b => {
+            // The operator: after the left operand, past spaces and closing brackets.
+            let between = &src[a..b];
+            let skip = between.len() - between.trim_start_matches(|c: char| c.is_whitespace() || c == ')').len();
+            let op_start = a + skip;
+            let op_len = src[op_start..b].find(|c: char| c.is_whitespace() || c == '(').unwrap_or(b - op_start);
+            let (os, oe) = (col(op_start) - cs, col(op_start + op_len) - cs);
+            for (i, c) in m.iter_mut().enumerate() {
+                if i < os || i >= oe {
+                    *c = '~';
+                }
+            }
+        }
+        3 if a >= start && a <= end => {
+            let vs = col(a) - cs;
+            for c in m.iter_mut().take(vs) {
+                *c = '~';
+            }
+        }
+        _ => {}
+    }
+    let pad = " ".repeat(4 + cs.checked_sub(indent)?);
+    Some(format!("{pad}{}\n", m.into_iter().collect::<String>()))
+}
+
+/// Whether the exception's message mentions `what`.
+fn exc_message_has(exc: &Value, what: &str) -> bool {
+    match exc {
+        Value::Inst(i) => match i.get("args") {
+            Some(Value::Tuple(t)) => t.first().and_then(|m| m.as_str().map(|m| m.contains(what))).unwrap_or(false),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn add_tb(exc: &Value, file: &Name, line: u32, name: &Name, pos: Pos) {
     if let Value::Inst(i) = exc {
-        let ent = Value::tuple(vec![Value::str(file), Value::Int(line as i64), Value::str(name)]);
+        let kind = match pos.kind {
+            PosKind::None => 0,
+            PosKind::Plain => 1,
+            PosKind::BinOp => 2,
+            PosKind::Subscript => 3,
+        };
+        let ent = Value::tuple(vec![
+            Value::str(file),
+            Value::Int(line as i64),
+            Value::str(name),
+            Value::Int(kind),
+            Value::Int(pos.start as i64),
+            Value::Int(pos.end as i64),
+            Value::Int(pos.a as i64),
+            Value::Int(pos.b as i64),
+        ]);
         match i.get("__traceback__") {
             Some(Value::List(l)) => lock(&l).push(ent),
             _ => i.set(intern("__traceback__"), Value::list(vec![ent])),
