@@ -69,3 +69,40 @@ fn corpus_matches_cpython() {
     }
     assert!(failures.is_empty(), "{} of {} corpus programs differ from CPython", failures.len(), results.len());
 }
+
+/// Whole tracebacks, not just their last line: file/line/function lines, source lines
+/// and CPython 3.11's `^`/`~` markers must match for runtime errors (SyntaxError caret
+/// widths still differ for a few parser errors, which the test lists).
+#[test]
+fn whole_tracebacks_match_cpython() {
+    const CARET_WIDTH_DIFFERS: &[&str] =
+        &["syntax_expected_indent.py", "syntax_forgot_comma.py", "syntax_unexpected_indent.py", "syntax_unindent.py"];
+    if Command::new("python3").arg("--version").output().is_err() {
+        return;
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pycorpus");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".py"))
+        .collect();
+    names.sort();
+    let engine = env!("CARGO_BIN_EXE_threadlab");
+    let mut compared = 0;
+    let mut failures = vec![];
+    for name in &names {
+        let (_, pse, _) = run("python3", &[name], &dir);
+        if pse.is_empty() {
+            continue;
+        }
+        compared += 1;
+        let (_, ese, _) = run(engine, &["run", name], &dir);
+        let known = CARET_WIDTH_DIFFERS.contains(&name.as_str());
+        if (pse == ese) == known {
+            failures.push(format!("{name}{}:\n--- cpython\n{pse}--- engine\n{ese}", if known { " (listed as differing, now identical)" } else { "" }));
+        }
+    }
+    assert!(compared >= 20, "only {compared} programs write to stderr");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
