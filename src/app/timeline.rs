@@ -7,6 +7,7 @@ use std::sync::Arc;
 use yew::prelude::*;
 
 use super::editor::LineMark;
+use crate::runtime::program::Mode;
 use crate::runtime::trace::{Lane, State};
 use crate::web::trace::TraceSnapshot;
 
@@ -43,9 +44,11 @@ pub fn state_class(state: &State) -> &'static str {
     }
 }
 
-pub fn state_text(state: &State) -> String {
+/// In stepped mode the "GIL" is the scheduler's turn.
+pub fn state_text_in(state: &State, mode: Mode) -> String {
     match state {
         State::Running => "running".into(),
+        State::WaitingForGil if mode == Mode::Step => "waiting for its turn".into(),
         State::WaitingForGil => "waiting for the GIL".into(),
         State::Blocked(kind, label) => format!("blocked on {kind} {label}"),
         State::Sleeping => "sleeping".into(),
@@ -53,7 +56,7 @@ pub fn state_text(state: &State) -> String {
 }
 
 /// What `lane` was doing at `t`, and the line it was on.
-pub fn at(lane: &Lane, t: f64) -> (String, Option<u32>) {
+pub fn at(lane: &Lane, t: f64, mode: Mode) -> (String, Option<u32>) {
     let upto = lane.lines.partition_point(|(at, _)| *at <= t);
     let line = upto.checked_sub(1).map(|i| lane.lines[i].1);
     if lane.finished_ms.is_some_and(|f| f <= t) {
@@ -61,7 +64,7 @@ pub fn at(lane: &Lane, t: f64) -> (String, Option<u32>) {
     }
     // The last span that covers t (spans end where the next begins, and the open one
     // ends at the live end, which must still count).
-    let state = lane.spans.iter().rev().find(|s| s.from_ms <= t && t <= s.to_ms).map(|s| state_text(&s.state));
+    let state = lane.spans.iter().rev().find(|s| s.from_ms <= t && t <= s.to_ms).map(|s| state_text_in(&s.state, mode));
     let started = lane.spans.first().is_some_and(|s| s.from_ms <= t) || line.is_some();
     (state.unwrap_or_else(|| if started { "running".into() } else { "not started".into() }), line)
 }
@@ -74,7 +77,7 @@ pub fn marks_at(snapshot: &TraceSnapshot, t: f64) -> Vec<LineMark> {
         .enumerate()
         .filter(|(_, lane)| !lane.finished_ms.is_some_and(|f| f <= t))
         .filter_map(|(i, lane)| {
-            let (_, line) = at(lane, t);
+            let (_, line) = at(lane, t, snapshot.mode);
             line.map(|line| LineMark { line, colour: i, thread: lane.name.clone() })
         })
         .collect()
@@ -83,7 +86,11 @@ pub fn marks_at(snapshot: &TraceSnapshot, t: f64) -> Vec<LineMark> {
 /// Rectangles for one lane, merging spans narrower than a pixel (a GIL handed over
 /// every 5 ms for seconds would otherwise be thousands of slivers): a merged rectangle
 /// takes the state that filled most of it.
-fn rects(lane: &Lane, x: &dyn Fn(f64) -> f64) -> Vec<(f64, f64, &'static str, Option<String>)> {
+/// Each: x from, x to, class, tooltip, and for merged slivers the share of the time the
+/// thread was running (drawn as a green band in the bar, so quick turns still show).
+type Rect = (f64, f64, &'static str, Option<String>, Option<f64>);
+
+fn rects(lane: &Lane, x: &dyn Fn(f64) -> f64, mode: Mode) -> Vec<Rect> {
     let mut out = Vec::new();
     let mut acc: Option<(f64, f64, [f64; 4])> = None;
     let class_of = |i: usize| ["st-running", "st-gil", "st-blocked", "st-sleeping"][i];
@@ -96,15 +103,17 @@ fn rects(lane: &Lane, x: &dyn Fn(f64) -> f64) -> Vec<(f64, f64, &'static str, Op
     let flush = |acc: &mut Option<(f64, f64, [f64; 4])>, out: &mut Vec<_>| {
         if let Some((x0, x1, w)) = acc.take() {
             let best = (0..4).max_by(|a, b| w[*a].total_cmp(&w[*b])).unwrap_or(0);
-            out.push((x0, x1, class_of(best), None));
+            let total: f64 = w.iter().sum();
+            let running = (best != 0 && total > 0.0 && w[0] > 0.0).then(|| w[0] / total);
+            out.push((x0, x1, class_of(best), None, running));
         }
     };
     for s in &lane.spans {
         let (x0, x1) = (x(s.from_ms), x(s.to_ms));
         if x1 - x0 >= 1.0 {
             flush(&mut acc, &mut out);
-            let title = format!("{}: {} ({:.1}–{:.1} ms)", lane.name, state_text(&s.state), s.from_ms, s.to_ms);
-            out.push((x0, x1, state_class(&s.state), Some(title)));
+            let title = format!("{}: {} ({:.1}–{:.1} ms)", lane.name, state_text_in(&s.state, mode), s.from_ms, s.to_ms);
+            out.push((x0, x1, state_class(&s.state), Some(title), None));
             continue;
         }
         match &mut acc {
@@ -148,11 +157,20 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <g class="lane">
                 <circle cx="8" cy={(y + 13.0).to_string()} r="5" class={format!("swatch thread-c{}", row % 8)} />
                 <text x="18" y={(y + 17.0).to_string()} class="lane-name">{ name }<title>{ &lane.name }</title></text>
-                { for rects(lane, &x).into_iter().map(|(x0, x1, class, title)| html! {
-                    <rect x={format!("{x0:.2}")} y={(y + 4.0).to_string()}
-                          width={format!("{:.2}", (x1 - x0).max(0.5))} height={(LANE_H - 8.0).to_string()} class={class}>
-                        if let Some(t) = title { <title>{ t }</title> }
-                    </rect>
+                { for rects(lane, &x, snap.mode).into_iter().map(|(x0, x1, class, title, running)| {
+                    let w = format!("{:.2}", (x1 - x0).max(0.5));
+                    let h = LANE_H - 8.0;
+                    html! {
+                        <>
+                            <rect x={format!("{x0:.2}")} y={(y + 4.0).to_string()} width={w.clone()} height={h.to_string()} class={class}>
+                                if let Some(t) = title { <title>{ t }</title> }
+                            </rect>
+                            if let Some(r) = running {
+                                <rect x={format!("{x0:.2}")} y={format!("{:.2}", y + 4.0 + h * (1.0 - r))} width={w}
+                                      height={format!("{:.2}", h * r)} class="st-running" />
+                            }
+                        </>
+                    }
                 }) }
             </g>
         }
@@ -165,13 +183,20 @@ pub fn timeline(props: &TimelineProps) -> Html {
             on_scrub.emit(if v >= now { None } else { Some(v) });
         })
     };
+    let clock = match snap.mode {
+        Mode::Step => " (stepped: one thread at a time, on a virtual clock that counts instructions)",
+        Mode::Free => " (free-threaded: running threads really run at the same time)",
+        Mode::Gil => "",
+    };
     let unit = if now < 10.0 { 2 } else if now < 100.0 { 1 } else { 0 };
     html! {
         <figure class="timeline">
-            <figcaption>{ "What each thread was doing" }
+            <figcaption>{ "What each thread was doing" }<span class="clock-note">{ clock }</span>
                 <span class="legend">
                     <span><i class="key st-running"></i>{ "running" }</span>
-                    <span><i class="key st-gil"></i>{ "waiting for the GIL" }</span>
+                    if snap.mode == Mode::Gil {
+                        <span><i class="key st-gil"></i>{ "waiting for the GIL" }</span>
+                    }
                     <span><i class="key st-blocked"></i>{ "blocked (lock, join, queue…)" }</span>
                     <span><i class="key st-sleeping"></i>{ "sleeping" }</span>
                 </span>
@@ -195,7 +220,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </label>
             <ul class="thread-states" aria-label="Threads at the replay position">
                 { for snap.lanes.iter().enumerate().map(|(row, lane)| {
-                    let (state, line) = at(lane, cursor);
+                    let (state, line) = at(lane, cursor, snap.mode);
                     html! { <li><i class={format!("swatch-key thread-c{}", row % 8)}></i>
                         { format!("{}: {}{}", lane.name, state, line.map(|l| format!(", line {l}")).unwrap_or_default()) }</li> }
                 }) }

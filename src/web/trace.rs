@@ -35,6 +35,7 @@ pub struct TraceSnapshot {
     pub dropped: u64,
     /// Counts up with every snapshot.
     pub version: u64,
+    pub mode: Mode,
 }
 
 /// The latest snapshot, shared between the pump and the page.
@@ -151,6 +152,8 @@ pub fn pump(recorder: Arc<Recorder>, view: Arc<TraceView>, sink: Arc<Sink>, t0_m
             (_, Some(end)) => (end - t0_ms - origin).max(events.max_ms),
             (_, None) => (now_ms() - t0_ms - origin).max(events.max_ms),
         };
+        // Stepped mode records no hand-overs of its turn (yet): a thread between waits
+        // shows as running there, as without a GIL.
         let lanes = trace::lanes(&events.events, &names, now, mode == Mode::Gil);
         view.publish(TraceSnapshot {
             lanes,
@@ -158,6 +161,7 @@ pub fn pump(recorder: Arc<Recorder>, view: Arc<TraceView>, sink: Arc<Sink>, t0_m
             finished: ended.is_some(),
             dropped: recorder.dropped() + events.thinned,
             version: 0,
+            mode,
         });
         if ended.is_some() {
             return;
