@@ -71,12 +71,9 @@ fn corpus_matches_cpython() {
 }
 
 /// Whole tracebacks, not just their last line: file/line/function lines, source lines
-/// and CPython 3.11's `^`/`~` markers must match for runtime errors (SyntaxError caret
-/// widths still differ for a few parser errors, which the test lists).
+/// and CPython 3.11's `^`/`~` markers must match, for runtime errors and SyntaxErrors.
 #[test]
 fn whole_tracebacks_match_cpython() {
-    const CARET_WIDTH_DIFFERS: &[&str] =
-        &["syntax_expected_indent.py", "syntax_forgot_comma.py", "syntax_unexpected_indent.py", "syntax_unindent.py"];
     if Command::new("python3").arg("--version").output().is_err() {
         return;
     }
@@ -98,9 +95,8 @@ fn whole_tracebacks_match_cpython() {
         }
         compared += 1;
         let (_, ese, _) = run(engine, &["run", name], &dir);
-        let known = CARET_WIDTH_DIFFERS.contains(&name.as_str());
-        if (pse == ese) == known {
-            failures.push(format!("{name}{}:\n--- cpython\n{pse}--- engine\n{ese}", if known { " (listed as differing, now identical)" } else { "" }));
+        if pse != ese {
+            failures.push(format!("{name}:\n--- cpython\n{pse}--- engine\n{ese}"));
         }
     }
     assert!(compared >= 20, "only {compared} programs write to stderr");

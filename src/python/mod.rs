@@ -55,6 +55,12 @@ fn col_of(src: &str, off: usize) -> (u32, u32) {
     (line, col)
 }
 
+/// The offset just past the character at `off` (a one-character caret).
+fn next_char(src: &str, off: usize) -> usize {
+    let off = off.min(src.len());
+    off + src[off..].chars().next().map(|c| c.len_utf8()).unwrap_or(0)
+}
+
 fn mk(kind: &'static str, msg: impl Into<String>, src: &str, filename: &str, off: usize, end: usize) -> SyntaxErr {
     let (line, col) = col_of(src, off);
     let (eline, ecol) = col_of(src, end.max(off));
@@ -97,7 +103,9 @@ fn prescan_inner(src: &str, filename: &str, stop: usize, stack: &mut Vec<(u8, us
                         indents.pop();
                     }
                     if indents.last().unwrap().0 != width {
-                        return Some((mk("IndentationError", "unindent does not match any outer indentation level", src, filename, i, i + 1), i));
+                        // CPython puts the caret just past the end of the line.
+                        let eol = ls + src[ls..].split('\n').next().unwrap_or("").trim_end().len();
+                        return Some((mk("IndentationError", "unindent does not match any outer indentation level", src, filename, eol, eol + 1), i));
                     }
                 }
                 // tabs/spaces consistency
@@ -260,7 +268,12 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
     let trimmed = text.trim_start();
     let s = |m: &str| mk("SyntaxError", m, src, filename, off, end);
     match &e.error {
-        ParseErrorType::UnexpectedIndentation => mk("IndentationError", "unexpected indent", src, filename, off, end),
+        ParseErrorType::UnexpectedIndentation => {
+            // CPython shows no caret for this one.
+            let mut e = mk("IndentationError", "unexpected indent", src, filename, off, end);
+            e.col = 0;
+            e
+        }
         ParseErrorType::Lexical(ruff_python_parser::LexicalErrorType::IndentationError) => mk("IndentationError", "unindent does not match any outer indentation level", src, filename, off, end),
         ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block") => {
             match block_kind_before(src, off) {
@@ -275,9 +288,9 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
                     } else {
                         format!("expected an indented block after {} on line {}", what, l)
                     };
-                    mk("IndentationError", msg, src, filename, off, end)
+                    mk("IndentationError", msg, src, filename, off, next_char(src, off))
                 }
-                None => mk("IndentationError", "expected an indented block", src, filename, off, end),
+                None => mk("IndentationError", "expected an indented block", src, filename, off, next_char(src, off)),
             }
         }
         ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => {
@@ -311,9 +324,9 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
                 } else {
                     format!("expected an indented block after {} on line {}", what, l)
                 };
-                mk("IndentationError", msg, src, filename, off, end)
+                mk("IndentationError", msg, src, filename, off, next_char(src, off))
             }
-            None => mk("IndentationError", "expected an indented block", src, filename, off, end),
+            None => mk("IndentationError", "expected an indented block", src, filename, off, next_char(src, off)),
         },
         ParseErrorType::SimpleStatementsOnSameLine | ParseErrorType::ExpectedToken { .. } | ParseErrorType::UnexpectedExpressionToken => {
             if (trimmed.starts_with("print ") || trimmed.starts_with("print\t")) && !trimmed.starts_with("print (") {
@@ -334,7 +347,20 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
                 if matches!(expected, TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace)
                     && matches!(found, TokenKind::Name | TokenKind::Int | TokenKind::Float | TokenKind::String | TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace | TokenKind::True | TokenKind::False | TokenKind::None)
                 {
-                    return s("invalid syntax. Perhaps you forgot a comma?");
+                    // CPython marks from the item before the gap to the end of this one.
+                    let before = src[..off].trim_end();
+                    let prev = before
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '_' | '.' | '"' | '\'' | ')' | ']' | '}'))
+                        .last()
+                        .map(|(i, _)| i)
+                        .unwrap_or(off);
+                    let n = src[off..].find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')).unwrap_or(src.len() - off);
+                    let tok_end = if n == 0 { next_char(src, off) } else { off + n };
+                    let (l1, _) = col_of(src, prev);
+                    let (start, stop) = if l1 == line { (prev, tok_end) } else { (off, end) };
+                    return mk("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", src, filename, start, stop);
                 }
             }
             s("invalid syntax")
