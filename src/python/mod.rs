@@ -260,6 +260,21 @@ fn block_kind_before(src: &str, off: usize) -> Option<(String, u32)> {
     None
 }
 
+/// `if x = 1:`: CPython marks the whole `x = 1` after the keyword.
+fn assign_in_condition(src: &str, filename: &str, off: usize, word: &str) -> SyntaxErr {
+    let ls = src[..off.min(src.len())].rfind('\n').map(|p| p + 1).unwrap_or(0);
+    let text = src[ls..].split('\n').next().unwrap_or("");
+    let after_kw = text.find(word).map(|i| i + word.len()).unwrap_or(0);
+    let rest = &text[after_kw..];
+    let start = after_kw + (rest.len() - rest.trim_start().len());
+    let body = text[start..].split(':').next().unwrap_or("").trim_end();
+    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+    if body.is_empty() {
+        return mk("SyntaxError", msg, src, filename, off, next_char(src, off));
+    }
+    mk("SyntaxError", msg, src, filename, ls + start, ls + start + body.len())
+}
+
 fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
     let off = e.location.start().to_usize();
     let end = e.location.end().to_usize();
@@ -293,10 +308,15 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
                 None => mk("IndentationError", "expected an indented block", src, filename, off, next_char(src, off)),
             }
         }
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => {
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found } => {
             let word = trimmed.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
             if matches!(word, "if" | "elif" | "while") && trimmed.contains('=') && !trimmed.contains("==") && !trimmed.contains(":=") && !trimmed.contains("!=") && !trimmed.contains("<=") && !trimmed.contains(">=") {
-                return s("invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                return assign_in_condition(src, filename, off, word);
+            }
+            // An expression right after the header (no colon between): CPython calls
+            // it plain invalid syntax; a keyword or the line's end gets "expected ':'".
+            if matches!(found, TokenKind::Name | TokenKind::Int | TokenKind::Float | TokenKind::String | TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace) {
+                return s("invalid syntax");
             }
             s("expected ':'")
         }
@@ -340,7 +360,7 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
             // "if x = 1:" style
             let word = trimmed.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
             if matches!(word, "if" | "elif" | "while") && trimmed.contains('=') && !trimmed.contains("==") && !trimmed.contains(":=") && !trimmed.contains("!=") && !trimmed.contains("<=") && !trimmed.contains(">=") {
-                return s("invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                return assign_in_condition(src, filename, off, word);
             }
             // Two expressions side by side inside brackets -> forgot a comma.
             if let ParseErrorType::ExpectedToken { expected, found } = &e.error {
