@@ -46,21 +46,33 @@ struct State {
     snapshot: Option<SnapRef>,
     cursor: Option<f64>,
     seed: Option<u64>,
+    /// The latest run: updates from an earlier run's poller are ignored.
+    latest: Option<ProgramRun>,
 }
 
 enum Action {
     Started(ProgramRun),
-    Failed(String),
-    Output(Vec<(Stream, String)>),
-    Trace(Arc<crate::web::trace::TraceSnapshot>),
+    Failed(ProgramRun, String),
+    StartFailed(String),
+    Output(ProgramRun, Vec<(Stream, String)>),
+    Trace(ProgramRun, Arc<crate::web::trace::TraceSnapshot>),
     Scrub(Option<f64>),
     Stop,
-    Done(i32),
+    Done(ProgramRun, i32),
 }
 
 impl Reducible for State {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let stale = match &action {
+            Action::Failed(run, _) | Action::Output(run, _) | Action::Trace(run, _) | Action::Done(run, _) => {
+                self.latest.as_ref() != Some(run)
+            }
+            _ => false,
+        };
+        if stale {
+            return self;
+        }
         let mut s = (*self).clone();
         match action {
             Action::Started(run) => {
@@ -70,10 +82,11 @@ impl Reducible for State {
                 s.snapshot = None;
                 s.cursor = None;
                 s.seed = (run.mode == Mode::Step).then_some(run.seed);
+                s.latest = Some(run.clone());
                 s.status = Status::Running(run);
             }
-            Action::Failed(e) => s.status = Status::Failed(e),
-            Action::Output(chunks) => {
+            Action::Failed(_, e) | Action::StartFailed(e) => s.status = Status::Failed(e),
+            Action::Output(_, chunks) => {
                 for (stream, text) in chunks {
                     s.shown += text.len();
                     match s.output.last_mut() {
@@ -98,7 +111,7 @@ impl Reducible for State {
                     s.trimmed = true;
                 }
             }
-            Action::Trace(snap) => s.snapshot = Some(SnapRef(snap)),
+            Action::Trace(_, snap) => s.snapshot = Some(SnapRef(snap)),
             Action::Scrub(at) => s.cursor = at,
             Action::Stop => {
                 if let Status::Running(run) = &s.status {
@@ -106,7 +119,7 @@ impl Reducible for State {
                     s.status = Status::Stopping(run.clone());
                 }
             }
-            Action::Done(code) => {
+            Action::Done(_, code) => {
                 let stopped = matches!(s.status, Status::Stopping(_));
                 s.status = Status::Done { code, stopped };
             }
@@ -147,6 +160,7 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
         snapshot: None,
         cursor: None,
         seed: None,
+        latest: None,
     });
     let running = matches!(state.status, Status::Running(_) | Status::Stopping(_));
     // The run in progress, so leaving the page stops it; and whether we are mounted.
@@ -215,10 +229,11 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
                                     }
                                 }
                                 if !chunks.is_empty() {
-                                    state.dispatch(Action::Output(chunks));
+                                    state.dispatch(Action::Output(program.clone(), chunks));
                                 }
                                 if program.crashed() {
                                     state.dispatch(Action::Failed(
+                                        program.clone(),
                                         "The engine failed while running this program (see the error at the top of the page).".into(),
                                     ));
                                     current.borrow_mut().take();
@@ -227,7 +242,7 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
                                 if let Some(code) = done {
                                     exit = Some((code, crate::web::clock::now_ms()));
                                     current.borrow_mut().take();
-                                    state.dispatch(Action::Done(code));
+                                    state.dispatch(Action::Done(program.clone(), code));
                                     if let Some(cb) = &on_finished {
                                         cb.emit(Finished { stdout: std::mem::take(&mut stdout), exit_code: code });
                                     }
@@ -239,7 +254,7 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
                                     if let Some(snap) = view.latest() {
                                         seen_version = snap.version;
                                         final_trace = snap.finished;
-                                        state.dispatch(Action::Trace(snap));
+                                        state.dispatch(Action::Trace(program.clone(), snap));
                                     }
                                 }
                             } else {
@@ -255,7 +270,7 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
                         }
                     });
                 }
-                Err(e) => state.dispatch(Action::Failed(format!("The program could not start: {e}"))),
+                Err(e) => state.dispatch(Action::StartFailed(format!("The program could not start: {e}"))),
             }
         })
     };
