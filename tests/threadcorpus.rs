@@ -5,7 +5,7 @@
 //! - `property/`: the `# property:` headers must hold for every run (see the corpus
 //!   README for the kinds); `property[gil]:` lines only in the listed modes.
 //!
-//! Two programs are known to differ and are listed in KNOWN_DIFFERENT with the reason;
+//! One program is known to differ and are listed in KNOWN_DIFFERENT with the reason;
 //! the test fails if they start to pass (so the list stays honest).
 
 use std::path::{Path, PathBuf};
@@ -13,7 +13,6 @@ use std::process::Command;
 
 const KNOWN_DIFFERENT: &[(&str, &str)] = &[
     ("excepthook_capture.py", "needs the io module (io.StringIO), not in the engine's subset"),
-    ("thread_local.py", "CPython names the type '_thread._local' in its AttributeError; ours is 'local'"),
 ];
 
 fn corpus(sub: &str) -> (PathBuf, Vec<String>) {

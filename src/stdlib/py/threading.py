@@ -897,18 +897,17 @@ class local:
         _local_dict(self, False)
         return self
 
-    def __getattribute__(self, name):
+    # Per-thread attributes live in the thread's own dict, never on the instance, so
+    # ordinary lookup (class attributes, methods) fails over to __getattr__ for them.
+    # (The engine honours __getattr__ but not a __getattribute__ override.)
+    def __getattr__(self, name):
         if name.startswith('_local__'):
-            return object.__getattribute__(self, name)
+            raise AttributeError(name)
         d = _local_dict(self)
         if name == '__dict__':
             return d
         if name in d:
             return d[name]
-        try:
-            return object.__getattribute__(self, name)
-        except AttributeError:
-            pass
         raise AttributeError(f"'{_local_typename(self)}' object has no attribute '{name}'")
 
     def __setattr__(self, name, value):
