@@ -297,6 +297,33 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
             }
         });
     }
+    // Keyboard users keep their place: a focused button that becomes disabled drops
+    // focus to the page, so Run hands focus to Stop and Stop back to Run.
+    let run_button = use_node_ref();
+    let stop_button = use_node_ref();
+    let focused: Rc<Cell<Option<bool>>> = (*use_memo((), |_| Rc::new(Cell::new(None::<bool>)))).clone();
+    let was_running = use_mut_ref(|| false);
+    {
+        let (run_button, stop_button, focused) = (run_button.clone(), stop_button.clone(), focused.clone());
+        use_effect_with(running, move |running| {
+            if *was_running.borrow() != *running {
+                *was_running.borrow_mut() = *running;
+                // Some(true): Run had focus; Some(false): Stop had focus.
+                let target = match (focused.get(), *running) {
+                    (Some(true), true) => stop_button.cast::<web_sys::HtmlElement>(),
+                    (Some(false), false) => run_button.cast::<web_sys::HtmlElement>(),
+                    _ => None,
+                };
+                if let Some(b) = target {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
+    let focus_cb = |value: Option<bool>| {
+        let focused = focused.clone();
+        Callback::from(move |_: FocusEvent| focused.set(value))
+    };
     let on_run = {
         let run = run.clone();
         Callback::from(move |_: MouseEvent| run.emit(()))
@@ -326,9 +353,11 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
     html! {
         <div class="run-panel" data-state={data_state}>
             <div class="toolbar">
-                <button type="button" class="run" onclick={on_run} disabled={running}
+                <button type="button" class="run" ref={run_button.clone()} onclick={on_run}
+                        onfocus={focus_cb(Some(true))} onblur={focus_cb(None)} disabled={running}
                         title="Run (Ctrl+Enter in the editor)">{ "Run" }</button>
-                <button type="button" class="stop" onclick={on_stop} disabled={!running}>{ "Stop" }</button>
+                <button type="button" class="stop" ref={stop_button.clone()} onclick={on_stop}
+                        onfocus={focus_cb(Some(false))} onblur={focus_cb(None)} disabled={!running}>{ "Stop" }</button>
                 { props.children.clone() }
                 <span class="run-status" aria-live="polite">{ status }</span>
             </div>

@@ -64,16 +64,21 @@ test('playground: Stop ends `while True: pass`, also with spinning threads, in e
   await playground(page, 'print("spinning")\nwhile True:\n    pass\n');
   const run = page.getByRole('button', { name: 'Run', exact: true });
   const stop = page.getByRole('button', { name: 'Stop' });
-  await run.click();
+  // From the keyboard: Enter on Run starts it and moves focus to Stop, Enter there
+  // stops it and focus comes back to Run.
+  await run.focus();
+  await page.keyboard.press('Enter');
   await page.getByRole('region', { name: 'Output' }).getByText('spinning').waitFor();
   await page.waitForTimeout(300);
   assert.equal(await page.locator('.run-panel').getAttribute('data-state'), 'running');
-  await stop.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Stop');
+  await page.keyboard.press('Enter');
   const t0 = Date.now();
   const { status, output } = await finished(page, 10000);
   console.log(`Stop ended the loop in ${Date.now() - t0} ms`);
   assert.match(status, /Stopped/);
   assert.match(output, /KeyboardInterrupt/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Run');
 
   const threads = 'import threading\n\ndef spin():\n    while True:\n        pass\n\n' +
     'for _ in range(4):\n    threading.Thread(target=spin).start()\nprint("started")\nwhile True:\n    pass\n';
