@@ -5,15 +5,13 @@
 //! - `property/`: the `# property:` headers must hold for every run (see the corpus
 //!   README for the kinds); `property[gil]:` lines only in the listed modes.
 //!
-//! One program is known to differ and are listed in KNOWN_DIFFERENT with the reason;
-//! the test fails if they start to pass (so the list stays honest).
+//! Programs known to differ would be listed in KNOWN_DIFFERENT with the reason (none
+//! now); the test fails if a listed one starts to pass, so the list stays honest.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const KNOWN_DIFFERENT: &[(&str, &str)] = &[
-    ("excepthook_capture.py", "needs the io module (io.StringIO), not in the engine's subset"),
-];
+const KNOWN_DIFFERENT: &[(&str, &str)] = &[];
 
 fn corpus(sub: &str) -> (PathBuf, Vec<String>) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/threadcorpus").join(sub);

@@ -41,6 +41,7 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "threading" => ModuleSource::Python(include_str!("py/threading.py")),
         "queue" => ModuleSource::Python(include_str!("py/queue.py")),
         "heapq" => ModuleSource::Python(include_str!("py/heapq.py")),
+        "io" => ModuleSource::Python(include_str!("py/io.py")),
         "concurrent" => ModuleSource::Python(include_str!("py/concurrent/__init__.py")),
         "concurrent.futures" => ModuleSource::Python(include_str!("py/concurrent/futures/__init__.py")),
         "concurrent.futures._base" => ModuleSource::Python(include_str!("py/concurrent/futures/_base.py")),

@@ -188,6 +188,13 @@ fn excepthook_print(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     vm.host().write_stderr(&text);
     Ok(Value::None)
 }
+fn format_exception(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
+    // _format_exception(exc_value) -> the traceback text, for writing to sys.stderr.
+    Ok(Value::string(match a.first() {
+        Some(e) => vm.format_exception(e),
+        None => String::new(),
+    }))
+}
 fn traceback_print(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     if let Some(e) = a.get(1) {
         let text = vm.format_exception(e);
@@ -216,6 +223,7 @@ pub fn init(_vm: &mut Vm, ns: &Arc<Namespace>) -> PyResult<()> {
     def(ns, "_set_name", set_name);
     def(ns, "_excepthook_print", excepthook_print);
     def(ns, "_traceback_print", traceback_print);
+    def(ns, "_format_exception", format_exception);
     def(ns, "_count", count);
     def(ns, "stack_size", stack_size);
     def(ns, "_cpu_count", cpu_count);

@@ -189,6 +189,10 @@ pub fn b_print(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
         }
     }
     s.push_str(&end);
+    // `sys.stdout = something`: print writes there, as CPython's does.
+    if file_obj.is_none() && !to_err && !kw.iter().any(|(k, _)| &**k == "file") {
+        file_obj = replaced_stream(vm, "stdout");
+    }
     if let Some(f) = file_obj {
         let w = vm.getattr(&f, "write")?;
         vm.call(&w, vec![Value::string(s)])?;
@@ -200,6 +204,16 @@ pub fn b_print(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
         vm.host().write_stdout(&s);
     }
     Ok(Value::None)
+}
+
+/// `sys.stdout` / `sys.stderr` when the program replaced it with its own object.
+pub fn replaced_stream(vm: &Vm, name: &str) -> Option<Value> {
+    let sys = lock(&vm.interp.modules).get("sys").cloned()?;
+    let Value::Module(m) = sys else { return None };
+    match m.ns.get(name)? {
+        Value::Native(n) if matches!(&*lock(&n.data), NativeData::Stream(_)) => None,
+        other => Some(other),
+    }
 }
 
 pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {

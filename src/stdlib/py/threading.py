@@ -518,6 +518,14 @@ class ExceptHookArgs:
 
 
 def _print_exception(exc_type, exc_value, exc_tb, name):
+    fmt = getattr(_thread, '_format_exception', None)
+    if fmt is not None:
+        # Through sys.stderr, so a program that replaced it captures the report.
+        stderr = _sys.stderr
+        if stderr is not None:
+            stderr.write(f"Exception in thread {name}:\n" + fmt(exc_value))
+            stderr.flush()
+        return
     hook = getattr(_thread, '_excepthook_print', None)
     if hook is not None:
         hook(exc_type, exc_value, exc_tb, name)
