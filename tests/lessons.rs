@@ -104,6 +104,7 @@ fn every_solution_passes_its_own_check() {
         }
     }
     let count = items.len();
+    assert!(count > 0, "no exercises found in the lessons");
     let problems: Vec<String> = par(items, |(name, e, m, seed)| {
         let file = dir.join(format!("{}-{}-{seed}.py", name.replace(' ', "_"), mode_name(m)));
         std::fs::write(&file, &e.solution).unwrap();
