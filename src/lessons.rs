@@ -272,14 +272,22 @@ pub fn parse(text: &str) -> Result<Lesson, String> {
     if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         return Err(format!("slug `{slug}` must be lowercase letters, digits and dashes"));
     }
+    let title: String = title.ok_or("front matter has no title")?;
+    let mut segments = segments(body)?;
+    // The page shows the title as its heading: a first `# Title` line repeating it
+    // would make a second h1.
+    if let Some(Segment::Prose(html)) = segments.first_mut() {
+        let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+        if let Some(rest) = html.strip_prefix(&format!("<h1>{escaped}</h1>\n")) {
+            *html = rest.to_string();
+        }
+        if html.trim().is_empty() {
+            segments.remove(0);
+        }
+    }
     Ok(Lesson {
-        meta: LessonMeta {
-            title: title.ok_or("front matter has no title")?,
-            slug,
-            order: order.ok_or("front matter has no order")?,
-            summary: summary.unwrap_or_default(),
-        },
-        segments: segments(body)?,
+        meta: LessonMeta { title, slug, order: order.ok_or("front matter has no order")?, summary: summary.unwrap_or_default() },
+        segments,
     })
 }
 
@@ -416,6 +424,14 @@ mod tests {
         assert!(!ex.check.accepts("1\n3\n"));
         let exact = Check { compare: Compare::Exact, ..ex.check.clone() };
         assert!(exact.accepts("2\n1\n") && !exact.accepts("1\n2\n"));
+    }
+
+    #[test]
+    fn a_first_heading_repeating_the_title_is_dropped() {
+        let l = parse("---\ntitle: A & B\nslug: t\norder: 1\n---\n# A & B\n\nText.\n\n# Other\n").unwrap();
+        assert_eq!(l.segments, vec![Segment::Prose("<p>Text.</p>\n<h1>Other</h1>\n".into())]);
+        let only = parse("---\ntitle: T\nslug: t\norder: 1\n---\n# T\n\n```python\nx\n```\n").unwrap();
+        assert_eq!(only.segments, vec![Segment::Code(Example::plain("x\n"))]);
     }
 
     #[test]

@@ -115,7 +115,7 @@ test('every lesson: examples run, solutions pass Check, edits and progress survi
   for (const href of links) {
     await page.goto(new URL(href, server.url).href);
     await waitReady(page);
-    const title = (await page.locator('h1').innerText()).trim();
+    const title = (await page.locator('h1').first().innerText()).trim();
     const blocks = page.locator('section.example');
     const count = await blocks.count();
     for (let i = 0; i < count; i++) {
