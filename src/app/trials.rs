@@ -78,7 +78,15 @@ pub async fn run_trials(
             let mut opts = Options::new("main.py");
             opts.mode = mode;
             opts.seed = seed;
-            let run = start_python(code, opts)?;
+            let run = match start_python(code, opts) {
+                Ok(run) => run,
+                Err(e) => {
+                    for a in &active {
+                        a.run.request_stop();
+                    }
+                    return Err(e);
+                }
+            };
             active.push(Active { run, index: next, stdout: String::new(), stderr: String::new(), started: now_ms(), stopping: false });
             next += 1;
         }
