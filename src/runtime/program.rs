@@ -12,7 +12,7 @@ use std::sync::Arc;
 use super::host::Host;
 pub use super::stepper::{Policy, StepOptions};
 use super::threads::{Ended, Program};
-use super::trace::Recorder;
+use super::trace::{Recorder, What};
 use crate::vm::interp::{Interpreter, Vm};
 use crate::vm::value::Value;
 
@@ -100,6 +100,7 @@ pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>)
     let mut main = interp.main_thread(code, "__main__");
     main.is_main = true;
     prog.register(&mut main, 1, "MainThread");
+    prog.record(&main, What::Started);
     let mut exit = run_main_thread(&prog, main);
     let forced = prog.forced_exit.load(std::sync::atomic::Ordering::Acquire);
     if forced >= 0 {
@@ -128,7 +129,7 @@ fn shutdown_call(prog: &Arc<Program>, vm: &Vm) -> Option<Vm> {
     let mut sv = vm.interp.call_thread(f, vec![]).ok()?;
     sv.is_main = true;
     sv.ident = vm.ident;
-    sv.trace = vm.trace.clone();
+    sv.set_trace(vm.trace().cloned());
     Some(sv)
 }
 

@@ -208,7 +208,7 @@ impl Program {
     }
 
     pub fn record(&self, vm: &Vm, what: What) {
-        if let Some(t) = &vm.trace {
+        if let Some(t) = vm.trace() {
             t.push(self.now_ms(), what);
         }
     }
@@ -222,8 +222,7 @@ impl Program {
         }
         if let Some(r) = &self.trace {
             let t: Arc<ThreadTrace> = r.thread(no, name);
-            t.push(self.now_ms(), What::Started);
-            vm.trace = Some(t);
+            vm.set_trace(Some(t));
         }
     }
 
@@ -398,17 +397,23 @@ impl Program {
     /// Stepped mode: run only while holding the baton, a burst at a time.
     fn drive_stepped(&self, b: &Baton, vm: &mut Vm) -> Ended {
         let me = vm.ident;
-        vm.stepping = true;
+        vm.set_stepping(true);
         match b.wait_turn(self, me) {
             TurnEnd::Killed => return Ended::Killed,
             TurnEnd::Go(burst, _) => vm.steps_left = burst,
         }
+        // The turn is recorded like the GIL: taken when a turn starts, dropped when
+        // it ends (the timeline shows who ran when).
+        self.record(vm, What::GilTaken);
         loop {
             let before = vm.steps_left;
             let out = run_thread(vm, i64::MAX as u64);
             self.host.advance(before.saturating_sub(vm.steps_left).max(1) as u64 * NS_PER_STEP);
             if self.killed() {
                 return Ended::Killed;
+            }
+            if !matches!(out, RunOutcome::Finished(_)) {
+                self.record(vm, What::GilDropped);
             }
             let turn = match out {
                 RunOutcome::Yielded => b.yield_turn(self, me),
@@ -436,6 +441,7 @@ impl Program {
                 TurnEnd::Killed => return Ended::Killed,
                 TurnEnd::Go(burst, _) => vm.steps_left = burst,
             }
+            self.record(vm, What::GilTaken);
         }
     }
 
@@ -523,6 +529,8 @@ impl Program {
         let Some(prog) = self.me.upgrade() else { return Err("can't start new thread".into()) };
         let started = self.spawn.spawn(Box::new(move || {
             let mut vm = vm;
+            // Started when a host thread really runs it (a cold worker takes a while).
+            prog.record(&vm, What::Started);
             if let Ended::Finished(Err(e)) = prog.drive(&mut vm) {
                 if !prog.killed() {
                     let text = vm.format_exception(&e);

@@ -90,6 +90,13 @@ impl Recorder {
         t
     }
 
+    /// `names`, or None when a thread is registering this instant (for the page's
+    /// main thread, which may not wait).
+    pub fn try_names(&self) -> Option<Vec<(ThreadNo, String)>> {
+        let threads = self.threads.try_lock().ok()?;
+        threads.iter().map(|t| t.name.try_lock().ok().map(|n| (t.no, n.clone()))).collect()
+    }
+
     /// A thread's Python name changed.
     pub fn rename(&self, no: ThreadNo, name: &str) {
         let threads = self.threads.lock().unwrap_or_else(|e| e.into_inner());

@@ -55,12 +55,16 @@ pub struct Vm {
     /// Only the main thread gets KeyboardInterrupt when the learner presses Stop.
     pub is_main: bool,
     interrupted: bool,
-    /// Where this thread records the lines it reaches (only when someone traces).
-    pub trace: Option<Arc<crate::runtime::trace::ThreadTrace>>,
+    /// Where this thread records the lines it reaches (only when someone traces);
+    /// set with `set_trace`.
+    trace: Option<Arc<crate::runtime::trace::ThreadTrace>>,
     last_line: u32,
-    /// Stepped mode: yield after `steps_left` more instructions.
-    pub stepping: bool,
+    /// Stepped mode: yield after `steps_left` more instructions (set with
+    /// `set_stepping`).
+    stepping: bool,
     pub steps_left: u32,
+    /// `stepping || trace.is_some()`: the eval loop's per-instruction work.
+    slow_path: bool,
 }
 
 pub enum Called {
@@ -209,6 +213,7 @@ impl Vm {
             last_line: 0,
             stepping: false,
             steps_left: 0,
+            slow_path: false,
         }
     }
     pub fn host(&self) -> &dyn Host {
@@ -342,11 +347,22 @@ impl Vm {
             let code = f.code.clone();
             let ops = &code.ops[..];
             loop {
-                if self.stepping && self.nested == 0 {
-                    if self.steps_left == 0 {
-                        return Ok(Exit::Yielded);
+                // One flag test per instruction; the slow path only when stepping or
+                // tracing.
+                if self.slow_path {
+                    if self.stepping && self.nested == 0 {
+                        if self.steps_left == 0 {
+                            return Ok(Exit::Yielded);
+                        }
+                        self.steps_left -= 1;
                     }
-                    self.steps_left -= 1;
+                    if let Some(t) = &self.trace {
+                        let line = code.lines.get(f.ip).copied().unwrap_or(0);
+                        if line != self.last_line && !code.filename.starts_with("<frozen") {
+                            self.last_line = line;
+                            t.push(self.interp.host.now() * 1000.0, crate::runtime::trace::What::Line(line));
+                        }
+                    }
                 }
                 let op = ops[f.ip];
                 f.ip += 1;
@@ -1079,6 +1095,23 @@ impl Vm {
     /// Records the current line when it changed (timeline, editor highlight).
     /// Lines inside the library's own Python modules (`<frozen threading>`) are
     /// skipped: the learner's program is what the timeline and editor show.
+    /// Turns stepping on or off (stepped mode runs bursts of instructions).
+    pub fn set_stepping(&mut self, on: bool) {
+        self.stepping = on;
+        self.slow_path = self.stepping || self.trace.is_some();
+    }
+
+    /// The trace buffer this thread records into, if any.
+    pub fn trace(&self) -> Option<&Arc<crate::runtime::trace::ThreadTrace>> {
+        self.trace.as_ref()
+    }
+
+    /// Attaches the trace buffer this thread records into.
+    pub fn set_trace(&mut self, t: Option<Arc<crate::runtime::trace::ThreadTrace>>) {
+        self.trace = t;
+        self.slow_path = self.stepping || self.trace.is_some();
+    }
+
     pub fn trace_line(&mut self) {
         let Some(f) = self.frames.iter().rev().find(|f| !f.code.filename.starts_with("<frozen")) else { return };
         let line = f.line();
