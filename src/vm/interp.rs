@@ -349,20 +349,8 @@ impl Vm {
             loop {
                 // One flag test per instruction; the slow path only when stepping or
                 // tracing.
-                if self.slow_path {
-                    if self.stepping && self.nested == 0 {
-                        if self.steps_left == 0 {
-                            return Ok(Exit::Yielded);
-                        }
-                        self.steps_left -= 1;
-                    }
-                    if let Some(t) = &self.trace {
-                        let line = code.lines.get(f.ip).copied().unwrap_or(0);
-                        if line != self.last_line && !code.filename.starts_with("<frozen") {
-                            self.last_line = line;
-                            t.push(self.interp.host.now() * 1000.0, crate::runtime::trace::What::Line(line));
-                        }
-                    }
+                if self.slow_path && self.slow_step(&code, f.ip) {
+                    return Ok(Exit::Yielded);
                 }
                 let op = ops[f.ip];
                 f.ip += 1;
@@ -1095,6 +1083,27 @@ impl Vm {
     /// Records the current line when it changed (timeline, editor highlight).
     /// Lines inside the library's own Python modules (`<frozen threading>`) are
     /// skipped: the learner's program is what the timeline and editor show.
+    /// The per-instruction work of stepped mode and tracing, out of the hot loop.
+    /// True: the step budget is spent, yield before this instruction.
+    #[cold]
+    #[inline(never)]
+    fn slow_step(&mut self, code: &Code, ip: usize) -> bool {
+        if self.stepping && self.nested == 0 {
+            if self.steps_left == 0 {
+                return true;
+            }
+            self.steps_left -= 1;
+        }
+        if let Some(t) = &self.trace {
+            let line = code.lines.get(ip).copied().unwrap_or(0);
+            if line != self.last_line && !code.filename.starts_with("<frozen") {
+                self.last_line = line;
+                t.push(self.interp.host.now() * 1000.0, crate::runtime::trace::What::Line(line));
+            }
+        }
+        false
+    }
+
     /// Turns stepping on or off (stepped mode runs bursts of instructions).
     pub fn set_stepping(&mut self, on: bool) {
         self.stepping = on;
