@@ -197,6 +197,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     if snap.mode == Mode::Gil {
                         <span><i class="key st-gil"></i>{ "waiting for the GIL" }</span>
                     }
+                    if snap.mode == Mode::Step {
+                        <span><i class="key st-gil"></i>{ "waiting for its turn" }</span>
+                    }
                     <span><i class="key st-blocked"></i>{ "blocked (lock, join, queue…)" }</span>
                     <span><i class="key st-sleeping"></i>{ "sleeping" }</span>
                 </span>

@@ -152,9 +152,9 @@ pub fn pump(recorder: Arc<Recorder>, view: Arc<TraceView>, sink: Arc<Sink>, t0_m
             (_, Some(end)) => (end - t0_ms - origin).max(events.max_ms),
             (_, None) => (now_ms() - t0_ms - origin).max(events.max_ms),
         };
-        // Stepped mode records no hand-overs of its turn (yet): a thread between waits
-        // shows as running there, as without a GIL.
-        let lanes = trace::lanes(&events.events, &names, now, mode == Mode::Gil);
+        // Stepped mode records its turns like the GIL (taken / dropped), so a ready
+        // thread that does not hold the turn shows as waiting for it.
+        let lanes = trace::lanes(&events.events, &names, now, mode != Mode::Free);
         view.publish(TraceSnapshot {
             lanes,
             now_ms: now,
