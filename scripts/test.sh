@@ -10,6 +10,9 @@ step() { printf '\n==== %s ====\n' "$*"; }
 step "native tests"
 cargo test
 
+step "lessons on CPython (every block runs, every solution passes its check)"
+python3 tests/check_lessons.py
+
 step "wasm tests in headless Chromium"
 # The runner's default limit (20 s for the whole file) is too short for the Python
 # thread tests on a 2-core machine.
