@@ -10,7 +10,7 @@ case "$BASE_PATH" in */) ;; *) BASE_PATH="$BASE_PATH/" ;; esac
 flag=(); [ "$PROFILE" = release ] && flag=(--release)
 echo "[build] wasm ($PROFILE)" >&2
 scripts/cargo-wasm.sh build --lib "${flag[@]}"
-wasm="target/wasm32-unknown-unknown/$([ "$PROFILE" = release ] && echo release || echo debug)/threadlab.wasm"
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$([ "$PROFILE" = release ] && echo release || echo debug)/threadlab.wasm"
 
 rm -rf dist.tmp && mkdir -p dist.tmp
 wasm-bindgen --target web --no-typescript --out-dir dist.tmp --out-name threadlab "$wasm"

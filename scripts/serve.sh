@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 SETUP_BROWSER=0 scripts/setup.sh
 scripts/build-site.sh
 cargo build --bin threadlab-serve
-exec target/debug/threadlab-serve dist
+exec "${CARGO_TARGET_DIR:-target}/debug/threadlab-serve" dist

@@ -13,7 +13,7 @@ mkdirSync(SHOTS, { recursive: true });
 /** Starts target/debug/threadlab-serve on dist/ and resolves with its URL. */
 export function startServer(env = {}) {
   return new Promise((resolve, reject) => {
-    const bin = path.join(ROOT, 'target', 'debug', 'threadlab-serve');
+    const bin = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'threadlab-serve');
     const proc = spawn(bin, [path.join(ROOT, 'dist')], {
       env: { ...process.env, PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
