@@ -124,23 +124,8 @@ pub struct Check {
     pub stdout: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Gil,
-    Free,
-    Step,
-}
-
-impl Mode {
-    pub fn parse(s: &str) -> Option<Mode> {
-        match s {
-            "gil" => Some(Mode::Gil),
-            "free" => Some(Mode::Free),
-            "step" => Some(Mode::Step),
-            _ => None,
-        }
-    }
-}
+/// The engine's scheduler modes, named as in checks and fences (`gil`, `free`, `step`).
+pub use crate::runtime::program::Mode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compare {

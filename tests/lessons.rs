@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use threadlab::lessons::{self, Mode};
+use threadlab::lessons;
 
 struct Out {
     stdout: String,
@@ -24,14 +24,6 @@ fn run(bin: &str, args: &[&str], file: &Path, secs: u32) -> Out {
 
 fn engine(file: &Path, mode: &str, seed: u32) -> Out {
     run(env!("CARGO_BIN_EXE_threadlab"), &["run", "--mode", mode, "--seed", &seed.to_string()], file, 60)
-}
-
-fn mode_name(m: Mode) -> &'static str {
-    match m {
-        Mode::Gil => "gil",
-        Mode::Free => "free",
-        Mode::Step => "step",
-    }
 }
 
 fn scratch(test: &str) -> PathBuf {
@@ -106,11 +98,11 @@ fn every_solution_passes_its_own_check() {
     let count = items.len();
     assert!(count > 0, "no exercises found in the lessons");
     let problems: Vec<String> = par(items, |(name, e, m, seed)| {
-        let file = dir.join(format!("{}-{}-{seed}.py", name.replace(' ', "_"), mode_name(m)));
+        let file = dir.join(format!("{}-{}-{seed}.py", name.replace(' ', "_"), m.name()));
         std::fs::write(&file, &e.solution).unwrap();
-        let got = engine(&file, mode_name(m), seed);
+        let got = engine(&file, m.name(), seed);
         (!(got.code == 0 && e.check.accepts(&got.stdout))).then(|| {
-            format!("{name} ({} seed {seed}): exit {}\n--- want\n{}--- got\n{}{}", mode_name(m), got.code, e.check.stdout, got.stdout, got.stderr)
+            format!("{name} ({} seed {seed}): exit {}\n--- want\n{}--- got\n{}{}", m.name(), got.code, e.check.stdout, got.stdout, got.stderr)
         })
     })
     .into_iter()

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::mode_switch::{from_lesson, mode_label};
+use super::mode_switch::mode_label;
 use super::trials::{run_trials, Cancel, Trial};
 use crate::lessons::Check;
 
@@ -68,7 +68,7 @@ pub fn check_panel(props: &CheckProps) -> Html {
             let jobs: Vec<_> = check
                 .modes
                 .iter()
-                .flat_map(|m| (1..=check.runs as u64).map(move |seed| (from_lesson(*m), seed)))
+                .flat_map(|m| (1..=check.runs as u64).map(move |seed| (*m, seed)))
                 .collect();
             let total = jobs.len();
             status.set(Status::Checking { done: 0, total });
@@ -127,7 +127,7 @@ pub fn check_panel(props: &CheckProps) -> Html {
             <p class="check-status pass" role="status">
                 { if *n == 1 { "✓ Correct: the output is right.".to_string() }
                   else { format!("✓ Correct in all {n} runs ({}).",
-                        props.check.modes.iter().map(|m| mode_label(from_lesson(*m))).collect::<Vec<_>>().join(", ")) } }
+                        props.check.modes.iter().map(|m| mode_label(*m)).collect::<Vec<_>>().join(", ")) } }
             </p>
         },
         Status::FailedRun(t) => {

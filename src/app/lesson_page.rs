@@ -8,7 +8,7 @@ use yew_router::prelude::*;
 
 use super::check::CheckPanel;
 use super::editor::{Editor, LineMark};
-use super::mode_switch::{from_lesson, ModeSwitch};
+use super::mode_switch::ModeSwitch;
 use super::race::RaceHistogram;
 use super::run_panel::RunPanel;
 use super::{progress, storage, Route};
@@ -136,7 +136,7 @@ fn code_block(props: &CodeBlockProps) -> Html {
         let original = original.clone();
         use_state(move || storage::load(&key).map(AttrValue::from).unwrap_or(original))
     };
-    let mode = use_state(|| from_lesson(props.example.mode));
+    let mode = use_state(|| props.example.mode);
     let run_requests = use_state(|| 0u32);
     let marks = use_state(Vec::<LineMark>::new);
     let on_input = {

@@ -25,15 +25,6 @@ pub fn mode_label(mode: Mode) -> &'static str {
     MODES.iter().find(|(m, ..)| *m == mode).map(|(_, l, _)| *l).unwrap_or("GIL")
 }
 
-/// The app's lesson modes map onto the engine's.
-pub fn from_lesson(mode: crate::lessons::Mode) -> Mode {
-    match mode {
-        crate::lessons::Mode::Gil => Mode::Gil,
-        crate::lessons::Mode::Free => Mode::Free,
-        crate::lessons::Mode::Step => Mode::Step,
-    }
-}
-
 #[function_component(ModeSwitch)]
 pub fn mode_switch(props: &ModeSwitchProps) -> Html {
     html! {
