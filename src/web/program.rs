@@ -168,3 +168,40 @@ pub fn start_python(code: &str, opts: Options) -> Result<ProgramRun, String> {
     }
     Ok(run)
 }
+
+/// `threadlab.runPython(code, mode, seed)` in the page's console (and the end-to-end
+/// tests): runs a program on workers and resolves with `{stdout, stderr, exitCode}`.
+/// Waits by polling, so the page's main thread never blocks.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub async fn run_python(code: String, mode: String, seed: u32) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    let mut opts = Options::new("main.py");
+    opts.mode = Mode::parse(&mode).ok_or_else(|| wasm_bindgen::JsValue::from("mode must be gil, free or step"))?;
+    opts.seed = seed as u64;
+    let run = start_python(&code, opts).map_err(wasm_bindgen::JsValue::from)?;
+    let (mut out, mut err) = (String::new(), String::new());
+    let code = loop {
+        for (stream, text) in run.take_output() {
+            match stream {
+                Stream::Stdout => out.push_str(&text),
+                Stream::Stderr => err.push_str(&text),
+            }
+        }
+        if let Some(c) = run.exit_code() {
+            // Output written just before the end may still be waiting.
+            for (stream, text) in run.take_output() {
+                match stream {
+                    Stream::Stdout => out.push_str(&text),
+                    Stream::Stderr => err.push_str(&text),
+                }
+            }
+            break c;
+        }
+        super::timer::sleep_ms(5).await;
+    };
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: wasm_bindgen::JsValue| js_sys::Reflect::set(&o, &k.into(), &v).map(|_| ());
+    set("stdout", out.into())?;
+    set("stderr", err.into())?;
+    set("exitCode", code.into())?;
+    Ok(o.into())
+}
