@@ -93,6 +93,10 @@ pub fn run_app() {
     if web::cross_origin_isolated() {
         web::spawn::set_idle_timeout(std::time::Duration::from_secs(300));
         web::spawn::prewarm(6);
+        // Compile threading, queue and concurrent.futures now, on a worker, so the
+        // learner's first Run does not pay for it (the compiled code is shared).
+        let warm = "import threading, queue\nimport concurrent.futures\n";
+        let _ = web::program::start_python(warm, crate::runtime::program::Options::new("warm-up.py"));
     }
     yew::Renderer::<App>::new().render();
 }
