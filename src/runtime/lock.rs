@@ -181,6 +181,31 @@ impl Lock {
         self.lock().count = count;
     }
 
+    /// `try_acquire`, then (RLock `_acquire_restore`) the depth `count` if above 1.
+    pub fn try_acquire_at(&self, me: ThreadNo, count: u32) -> bool {
+        let got = self.try_acquire(me);
+        if got && count > 1 {
+            self.set_count(count);
+        }
+        got
+    }
+
+    /// `acquire`, then the depth `count` if above 1.
+    pub fn acquire_at(&self, me: ThreadNo, wait: Wait, now: &dyn Fn() -> f64, count: u32) -> bool {
+        let got = self.acquire(me, wait, now);
+        if got && count > 1 {
+            self.set_count(count);
+        }
+        got
+    }
+
+    /// Who a deadlock report should name as blocking `waiter` on this lock: its holder,
+    /// for a plain wait on a Lock/RLock (`kind`); nobody for waits inside Events,
+    /// Conditions, joins... whose internal locks the waiter itself holds.
+    pub fn blocker_of(&self, waiter: ThreadNo, kind: &str) -> Option<ThreadNo> {
+        self.owner().filter(|o| *o != waiter && matches!(kind, "lock" | "rlock"))
+    }
+
     /// `RLock._is_owned()`.
     pub fn is_owned_by(&self, me: ThreadNo) -> bool {
         self.lock().owner == Some(me)

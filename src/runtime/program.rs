@@ -98,7 +98,6 @@ pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>)
         }
     };
     let mut main = interp.main_thread(code, "__main__");
-    main.is_main = true;
     prog.register(&mut main, 1, "MainThread");
     prog.record(&main, What::Started);
     let mut exit = run_main_thread(&prog, main);

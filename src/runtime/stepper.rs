@@ -13,7 +13,6 @@ use std::time::Duration;
 use super::gil::ThreadNo;
 use super::host::{Host, WaitReason};
 use super::threads::{deadlock_text, Program};
-use super::trace::What;
 use crate::vm::value::Value;
 
 /// Longest burst of instructions one turn runs.
@@ -182,10 +181,7 @@ impl Baton {
                         }
                     }
                     Turn::Blocked(WaitReason::Lock { lock, deadline, count }) => {
-                        if lock.try_acquire(*no) {
-                            if *count > 1 {
-                                lock.set_count(*count);
-                            }
+                        if lock.try_acquire_at(*no, *count) {
                             Some(Some(Value::Bool(true)))
                         } else if let Some(d) = deadline {
                             if now >= *d {
@@ -219,8 +215,8 @@ impl Baton {
             let report = deadlock_text(st.threads.iter().filter_map(|(no, t)| match t {
                 Turn::Blocked(WaitReason::Lock { lock, .. }) => {
                     let (name, info) = prog.waiting_info(*no)?;
-                    let holder = lock.owner().filter(|o| o != no && matches!(info.kind, "lock" | "rlock"));
-                    Some((name, info, holder.map(|h| prog.name_of(h))))
+                    let holder = lock.blocker_of(*no, info.kind).map(|h| prog.name_of(h));
+                    Some((name, info, holder))
                 }
                 _ => None,
             }));
@@ -264,16 +260,5 @@ impl Baton {
     pub fn yield_turn(&self, prog: &Program, me: ThreadNo) -> TurnEnd {
         self.pass(prog, me, Some(Turn::Ready));
         self.wait_turn(prog, me)
-    }
-
-    /// Records the wait in the trace (the stepper's view of "blocked").
-    pub fn trace_wait(prog: &Program, vm: &crate::vm::interp::Vm, w: &WaitReason) {
-        match w {
-            WaitReason::Sleep { until } => prog.record(vm, What::Sleeping((until - prog.host.now()).max(0.0))),
-            WaitReason::Lock { lock, .. } => {
-                let info = prog.describe_wait(vm, Some(lock));
-                prog.record(vm, What::Waiting(info.kind, info.text));
-            }
-        }
     }
 }

@@ -321,8 +321,9 @@ impl Program {
     fn deadlock_report(&self, reg: &Registry) -> String {
         deadlock_text(reg.threads.iter().filter_map(|(no, e)| match &e.state {
             State::Blocked { lock, info, .. } => {
-                let holder = lock.owner().filter(|o| o != no && matches!(info.kind, "lock" | "rlock"));
-                let holder = holder.map(|h| reg.threads.get(&h).map(|e| e.name.clone()).unwrap_or_else(|| format!("Thread {h}")));
+                let holder = lock
+                    .blocker_of(*no, info.kind)
+                    .map(|h| reg.threads.get(&h).map(|e| e.name.clone()).unwrap_or_else(|| format!("Thread {h}")));
                 Some((e.name.clone(), info.clone(), holder))
             }
             _ => None,
@@ -419,8 +420,7 @@ impl Program {
                 RunOutcome::Yielded => b.yield_turn(self, me),
                 RunOutcome::Blocked(w) => {
                     vm.trace_line();
-                    Baton::trace_wait(self, vm, &w);
-                    self.mark_blocked(vm, &w);
+                    self.note_wait(vm, &w);
                     let t = b.block(self, me, &w);
                     self.set_state(me, State::Running);
                     if let TurnEnd::Go(_, Some(v)) = &t {
@@ -445,12 +445,17 @@ impl Program {
         }
     }
 
-    /// Registry state for a thread about to wait on `w`.
-    fn mark_blocked(&self, vm: &Vm, w: &WaitReason) {
+    /// `vm` is about to wait on `w`: the trace event and the registry state (what a
+    /// deadlock report reads), from one description of the wait.
+    fn note_wait(&self, vm: &Vm, w: &WaitReason) {
         match w {
-            WaitReason::Sleep { .. } => self.set_state(vm.ident, State::Sleeping),
+            WaitReason::Sleep { until } => {
+                self.set_state(vm.ident, State::Sleeping);
+                self.record(vm, What::Sleeping((until - self.host.now()).max(0.0)));
+            }
             WaitReason::Lock { lock, deadline, .. } => {
                 let info = self.describe_wait(vm, Some(lock));
+                self.record(vm, What::Waiting(info.kind, info.text.clone()));
                 self.set_state(vm.ident, State::Blocked { lock: lock.clone(), timed: deadline.is_some(), info });
             }
         }
@@ -471,10 +476,9 @@ impl Program {
     fn wait(&self, vm: &Vm, w: &WaitReason) -> Waited {
         let me = vm.ident;
         let interrupt = || vm.is_main && self.host.stop_pressed();
+        self.note_wait(vm, w);
         let r = match w {
             WaitReason::Sleep { until } => {
-                self.set_state(me, State::Sleeping);
-                self.record(vm, What::Sleeping((until - self.host.now()).max(0.0)));
                 self.host.wait_until(*until);
                 if self.killed() {
                     Waited::Killed
@@ -485,19 +489,13 @@ impl Program {
                 }
             }
             WaitReason::Lock { lock, deadline, count } => {
-                let info = self.describe_wait(vm, Some(lock));
-                self.record(vm, What::Waiting(info.kind, info.text.clone()));
-                self.set_state(me, State::Blocked { lock: lock.clone(), timed: deadline.is_some(), info });
                 let now = || self.host.now();
                 loop {
                     let slice = match deadline {
                         Some(d) => (d - now()).clamp(0.0, SLICE),
                         None => SLICE,
                     };
-                    if lock.acquire(me, Wait::For(Duration::from_secs_f64(slice)), &now) {
-                        if *count > 1 {
-                            lock.set_count(*count);
-                        }
+                    if lock.acquire_at(me, Wait::For(Duration::from_secs_f64(slice)), &now, *count) {
                         self.record(vm, What::Woke(true));
                         break Waited::Done(Some(Value::Bool(true)));
                     }
@@ -618,11 +616,7 @@ impl Scheduler for Program {
                     None => Wait::Forever,
                     Some(d) => Wait::For(Duration::from_secs_f64((d - now()).max(0.0))),
                 };
-                let got = lock.acquire(me, wait, &now);
-                if got && *count > 1 {
-                    lock.set_count(*count);
-                }
-                Ok(Some(Value::Bool(got)))
+                Ok(Some(Value::Bool(lock.acquire_at(me, wait, &now, *count))))
             }
         };
         if let Some(g) = g {

@@ -55,10 +55,7 @@ fn l_acquire(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
 /// Takes `l` now if free; otherwise asks the runner to wait (the call's result, True
 /// or False, is filled in when the wait ends). `count`: RLock depth to restore.
 fn acquire(vm: &mut Vm, l: Arc<Lock>, wait: Wait, count: u32) -> PyResult<Value> {
-    if l.try_acquire(vm.ident) {
-        if count > 1 {
-            l.set_count(count);
-        }
+    if l.try_acquire_at(vm.ident, count) {
         return Ok(Value::Bool(true));
     }
     let deadline = match wait {
