@@ -132,79 +132,49 @@ async fn a_panicking_worker_is_reported_to_the_host() {
 
 mod python {
     use super::*;
-    use std::sync::atomic::{AtomicBool, AtomicI32};
-    use threadlab::runtime::host::Host;
-    use threadlab::runtime::program::{self, Mode, Options, Spawn};
+    use threadlab::runtime::program::{Mode, Options};
     use threadlab::web::clock::now_ms;
+    use threadlab::web::program::{start_python, ProgramRun, Stream};
 
-    /// Captures output; the clock is the common worker clock.
-    struct TestHost {
-        out: Mutex<String>,
-        err: Mutex<String>,
-        stop: AtomicBool,
-        t0: f64,
+    /// A program started the way the page starts one (`start_python`: the web host,
+    /// the worker pool), with its output collected as it streams.
+    struct Running {
+        run: ProgramRun,
+        out: String,
+        err: String,
     }
 
-    impl Host for TestHost {
-        fn write_stdout(&self, s: &str) {
-            self.out.lock().unwrap().push_str(s);
-        }
-        fn write_stderr(&self, s: &str) {
-            self.err.lock().unwrap().push_str(s);
-        }
-        fn now(&self) -> f64 {
-            (now_ms() - self.t0) / 1000.0
-        }
-        fn wall(&self) -> f64 {
-            now_ms() / 1000.0
-        }
-        fn wait_until(&self, t: f64) {
-            while self.now() < t && !self.stop.load(Ordering::Relaxed) {
-                std::thread::sleep(std::time::Duration::from_secs_f64((t - self.now()).clamp(0.0, 0.01)));
+    impl Running {
+        fn drain(&mut self) {
+            for (stream, text) in self.run.take_output() {
+                match stream {
+                    Stream::Stdout => self.out.push_str(&text),
+                    Stream::Stderr => self.err.push_str(&text),
+                }
             }
         }
-        fn stop_requested(&self) -> bool {
-            self.stop.load(Ordering::Relaxed)
-        }
     }
 
-    struct PoolSpawn;
-    impl Spawn for PoolSpawn {
-        fn spawn(&self, f: Box<dyn FnOnce() + Send>) -> Result<(), String> {
-            spawn::spawn(f).map_err(|e| e.0)
-        }
-    }
-
-    struct Running {
-        host: Arc<TestHost>,
-        code: Arc<AtomicI32>,
-    }
-
-    /// Starts `src` on a pool worker (the program's main thread must not be the test's
-    /// own thread: new workers are created by this thread's event loop).
     fn start(src: &'static str, mode: Mode, seed: u64) -> Running {
-        let host = Arc::new(TestHost { out: Mutex::default(), err: Mutex::default(), stop: AtomicBool::new(false), t0: now_ms() });
-        let code = Arc::new(AtomicI32::new(-1));
-        let (h, c) = (host.clone(), code.clone());
-        spawn::spawn(move || {
-            let mut opts = Options::new("main.py");
-            opts.mode = mode;
-            opts.seed = seed;
-            c.store(program::run(src, opts, h, Arc::new(PoolSpawn)), Ordering::SeqCst);
-        })
-        .unwrap();
-        Running { host, code }
+        let mut opts = Options::new("main.py");
+        opts.mode = mode;
+        opts.seed = seed;
+        Running { run: start_python(src, opts).unwrap(), out: String::new(), err: String::new() }
     }
 
-    async fn finish(r: &Running, limit_ms: u32) -> (String, String, i32) {
+    async fn finish(r: &mut Running, limit_ms: u32) -> (String, String, i32) {
         let mut waited = 0;
-        while r.code.load(Ordering::SeqCst) < 0 && waited < limit_ms {
+        let code = loop {
+            let done = r.run.exit_code();
+            r.drain();
+            if let Some(c) = done {
+                break c;
+            }
+            assert!(waited < limit_ms, "still running after {limit_ms} ms; output so far: {}", r.out);
             sleep_ms(5).await;
             waited += 5;
-        }
-        let code = r.code.load(Ordering::SeqCst);
-        assert!(code >= 0, "still running after {limit_ms} ms; output so far: {}", r.host.out.lock().unwrap());
-        (r.host.out.lock().unwrap().clone(), r.host.err.lock().unwrap().clone(), code)
+        };
+        (r.out.clone(), r.err.clone(), code)
     }
 
     const LOCKED: &str = "import threading\nn = 0\nlock = threading.Lock()\ndef work():\n    global n\n    for _ in range(10000):\n        with lock:\n            n += 1\nts = [threading.Thread(target=work) for _ in range(4)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(n)\n";
@@ -212,7 +182,7 @@ mod python {
     #[wasm_bindgen_test]
     async fn locked_counter_is_exact_in_every_mode() {
         for mode in [Mode::Gil, Mode::Free, Mode::Step] {
-            let (out, err, code) = finish(&start(LOCKED, mode, 3), 60_000).await;
+            let (out, err, code) = finish(&mut start(LOCKED, mode, 3), 60_000).await;
             assert_eq!((out.as_str(), code), ("40000\n", 0), "{mode:?}: {err}");
         }
     }
@@ -220,7 +190,7 @@ mod python {
     #[wasm_bindgen_test]
     async fn a_hundred_python_threads_start_and_join() {
         let src = include_str!("threadcorpus/exact/thread_many_start_join.py");
-        let (out, err, code) = finish(&start(src, Mode::Gil, 0), 60_000).await;
+        let (out, err, code) = finish(&mut start(src, Mode::Gil, 0), 60_000).await;
         assert_eq!(code, 0, "{err}");
         assert_eq!(out, "14850 [0, 3, 6, 9, 12] 297\nall finished: True\nactive: 1\n");
     }
@@ -228,8 +198,8 @@ mod python {
     #[wasm_bindgen_test]
     async fn stepped_races_lose_updates_and_repeat_per_seed() {
         let src = include_str!("threadcorpus/property/race_plain_iadd.py");
-        let a = finish(&start(src, Mode::Step, 5), 120_000).await;
-        let b = finish(&start(src, Mode::Step, 5), 120_000).await;
+        let a = finish(&mut start(src, Mode::Step, 5), 120_000).await;
+        let b = finish(&mut start(src, Mode::Step, 5), 120_000).await;
         assert_eq!(a, b, "seed 5 twice");
         let n: i64 = a.0.trim().parse().unwrap();
         assert!((1..400_000).contains(&n), "no lost update: {n}");
@@ -240,7 +210,7 @@ mod python {
         // Plain calls are stackless; __repr__ called by repr() re-enters the eval loop
         // in Rust, so this one uses the worker's own stack, 1000 levels deep.
         let src = "class A:\n    def __repr__(self):\n        return repr(A())\ndef f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('calls:', e)\nrepr(A())\n";
-        let (out, err, code) = finish(&start(src, Mode::Gil, 0), 30_000).await;
+        let (out, err, code) = finish(&mut start(src, Mode::Gil, 0), 30_000).await;
         assert_eq!(out, "calls: maximum recursion depth exceeded\n");
         assert_eq!(code, 1);
         assert!(err.trim_end().ends_with("RecursionError: maximum recursion depth exceeded while calling a Python object") || err.trim_end().ends_with("RecursionError: maximum recursion depth exceeded"), "{err}");
@@ -248,23 +218,24 @@ mod python {
 
     #[wasm_bindgen_test]
     async fn a_deadlock_is_reported() {
-        let (_, err, code) = finish(&start(include_str!("threads/deadlock_two_locks.py"), Mode::Gil, 0), 30_000).await;
+        let (_, err, code) = finish(&mut start(include_str!("threads/deadlock_two_locks.py"), Mode::Gil, 0), 30_000).await;
         assert_eq!(code, 1);
         assert!(err.contains("first waits for a lock held by second"), "{err}");
     }
 
     #[wasm_bindgen_test]
     async fn stop_ends_eight_spinning_threads() {
-        let r = start(include_str!("threads/spin8.py"), Mode::Gil, 0);
+        let mut r = start(include_str!("threads/spin8.py"), Mode::Gil, 0);
         let mut waited = 0;
-        while !r.host.out.lock().unwrap().contains("spinning") && waited < 30_000 {
+        while !r.out.contains("spinning") && waited < 30_000 {
             sleep_ms(10).await;
             waited += 10;
+            r.drain();
         }
         sleep_ms(200).await;
         let pressed = now_ms();
-        r.host.stop.store(true, Ordering::Relaxed);
-        let (_, err, code) = finish(&r, 5_000).await;
+        r.run.request_stop();
+        let (_, err, code) = finish(&mut r, 5_000).await;
         let took = now_ms() - pressed;
         assert_eq!(code, 1);
         assert!(err.trim_end().ends_with("KeyboardInterrupt"), "{err}");

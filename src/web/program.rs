@@ -179,25 +179,24 @@ pub async fn run_python(code: String, mode: String, seed: u32) -> Result<wasm_bi
     opts.seed = seed as u64;
     let run = start_python(&code, opts).map_err(wasm_bindgen::JsValue::from)?;
     let (mut out, mut err) = (String::new(), String::new());
-    let code = loop {
+    let mut drain = || {
         for (stream, text) in run.take_output() {
             match stream {
                 Stream::Stdout => out.push_str(&text),
                 Stream::Stderr => err.push_str(&text),
             }
         }
-        if let Some(c) = run.exit_code() {
-            // Output written just before the end may still be waiting.
-            for (stream, text) in run.take_output() {
-                match stream {
-                    Stream::Stdout => out.push_str(&text),
-                    Stream::Stderr => err.push_str(&text),
-                }
-            }
+    };
+    let code = loop {
+        // Read the exit code first: output written before the end is then all there.
+        let done = run.exit_code();
+        drain();
+        if let Some(c) = done {
             break c;
         }
         super::timer::sleep_ms(5).await;
     };
+    drop(drain);
     let o = js_sys::Object::new();
     let set = |k: &str, v: wasm_bindgen::JsValue| js_sys::Reflect::set(&o, &k.into(), &v).map(|_| ());
     set("stdout", out.into())?;
