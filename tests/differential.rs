@@ -1,16 +1,15 @@
 //! Differential tests: every program in tests/pycorpus runs in CPython (`python3`) and in
 //! our engine; stdout, the exit code and the last line of stderr must match.
 
+mod common;
+
+use common::{has_python, last_line, Out};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn last_line(s: &str) -> String {
-    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
-}
-
+/// `cmd args` in `dir` as (stdout, stderr, exit code).
 fn run(cmd: &str, args: &[&str], dir: &Path) -> (String, String, i32) {
-    let out = Command::new(cmd).args(args).current_dir(dir).env("PYTHONHASHSEED", "0").output().expect("run");
-    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code().unwrap_or(-1))
+    let Out { stdout, stderr, code } = common::run(cmd, args, dir, 120);
+    (stdout, stderr, code)
 }
 
 #[test]
@@ -18,7 +17,7 @@ fn corpus_matches_cpython() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pycorpus");
     let mut progs: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().map(|x| x == "py").unwrap_or(false)).collect();
     progs.sort();
-    if Command::new("python3").arg("--version").output().is_err() {
+    if !has_python() {
         eprintln!("python3 not found; skipping the differential corpus");
         return;
     }
@@ -74,7 +73,7 @@ fn corpus_matches_cpython() {
 /// and CPython 3.11's `^`/`~` markers must match, for runtime errors and SyntaxErrors.
 #[test]
 fn whole_tracebacks_match_cpython() {
-    if Command::new("python3").arg("--version").output().is_err() {
+    if !has_python() {
         return;
     }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pycorpus");

@@ -2,29 +2,13 @@
 //! starter code must run, and each exercise's own solution must pass its check under
 //! every mode and seed the check names. A lesson that breaks fails the build.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use common::{engine, has_python, run};
+use std::path::PathBuf;
 
 use threadlab::lessons;
 
-struct Out {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
-fn run(bin: &str, args: &[&str], file: &Path, secs: u32) -> Out {
-    let out = Command::new("timeout").arg(secs.to_string()).arg(bin).args(args).arg(file).output().expect("run");
-    Out {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        code: out.status.code().unwrap_or(-1),
-    }
-}
-
-fn engine(file: &Path, mode: &str, seed: u32) -> Out {
-    run(env!("CARGO_BIN_EXE_threadlab"), &["run", "--mode", mode, "--seed", &seed.to_string()], file, 60)
-}
 
 fn scratch(test: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("threadlab-lessons-{}-{test}", std::process::id()));
@@ -58,17 +42,18 @@ fn every_example_and_starter_runs() {
         }
     }
     assert!(!items.is_empty());
-    let has_python = Command::new("python3").arg("--version").output().is_ok();
+    let python_ok = has_python();
     let problems: Vec<String> = par(items, |(name, src)| {
         let file = dir.join(format!("{}.py", name.replace(' ', "_")));
         std::fs::write(&file, &src).unwrap();
-        let got = engine(&file, "gil", 0);
+        let name_on_disk = file.file_name().unwrap().to_string_lossy().into_owned();
+        let got = engine("gil", 0, &name_on_disk, &dir);
         if got.code == 0 {
             return None;
         }
         // A failing example is fine only if it fails on purpose: CPython fails too (or
         // hangs, for a deadlock the engine reports).
-        let cpython = has_python.then(|| run("python3", &[], &file, 10));
+        let cpython = python_ok.then(|| run("python3", &[&name_on_disk], &dir, 10));
         match cpython {
             Some(c) if c.code != 0 => None,
             _ => Some(format!("{name}: exit {}\n{}{}", got.code, got.stdout, got.stderr)),
@@ -100,7 +85,7 @@ fn every_solution_passes_its_own_check() {
     let problems: Vec<String> = par(items, |(name, e, m, seed)| {
         let file = dir.join(format!("{}-{}-{seed}.py", name.replace(' ', "_"), m.name()));
         std::fs::write(&file, &e.solution).unwrap();
-        let got = engine(&file, m.name(), seed);
+        let got = engine(m.name(), seed as u64, &file.file_name().unwrap().to_string_lossy(), &dir);
         (!(got.code == 0 && e.check.accepts(&got.stdout))).then(|| {
             format!("{name} ({} seed {seed}): exit {}\n--- want\n{}--- got\n{}{}", m.name(), got.code, e.check.stdout, got.stdout, got.stderr)
         })

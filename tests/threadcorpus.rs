@@ -8,8 +8,10 @@
 //! Programs known to differ would be listed in KNOWN_DIFFERENT with the reason (none
 //! now); the test fails if a listed one starts to pass, so the list stays honest.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use common::{engine, has_python, last_line, run};
+use std::path::PathBuf;
 
 const KNOWN_DIFFERENT: &[(&str, &str)] = &[];
 
@@ -25,29 +27,6 @@ fn corpus(sub: &str) -> (PathBuf, Vec<String>) {
     (dir, names)
 }
 
-struct Out {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
-fn run(cmd: &str, args: &[&str], dir: &Path) -> Out {
-    let out = Command::new("timeout").arg("60").arg(cmd).args(args).current_dir(dir).output().expect("run");
-    Out {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        code: out.status.code().unwrap_or(-1),
-    }
-}
-
-fn engine(mode: &str, seed: u64, name: &str, dir: &Path) -> Out {
-    let seed = seed.to_string();
-    run(env!("CARGO_BIN_EXE_threadlab"), &["run", "--mode", mode, "--seed", &seed, name], dir)
-}
-
-fn last_line(s: &str) -> &str {
-    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("")
-}
 
 const RUNS: &[(&str, u64)] = &[("gil", 0), ("free", 0), ("step", 1), ("step", 2)];
 
@@ -62,14 +41,14 @@ fn par<T: Send>(names: &[String], f: impl Fn(&str) -> T + Sync) -> Vec<T> {
 
 #[test]
 fn exact_programs_match_cpython_in_every_mode() {
-    if Command::new("python3").arg("--version").output().is_err() {
+    if !has_python() {
         eprintln!("python3 not found; skipping");
         return;
     }
     let (dir, names) = corpus("exact");
     assert!(names.len() >= 60, "corpus too small: {}", names.len());
     let results = par(&names, |name| {
-        let want = run("python3", &[name], &dir);
+        let want = run("python3", &[name], &dir, 60);
         let mut problems = vec![];
         for (mode, seed) in RUNS {
             let got = engine(mode, *seed, name, &dir);
