@@ -9,11 +9,29 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::ParseErrorType;
 use std::sync::Arc;
 
+/// The three classes a syntax error can have (typed, like the VM's `ExcType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+impl std::fmt::Display for SyntaxKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SyntaxKind::SyntaxError => "SyntaxError",
+            SyntaxKind::IndentationError => "IndentationError",
+            SyntaxKind::TabError => "TabError",
+        })
+    }
+}
+
 /// A syntax error, ready to print the way CPython does.
 #[derive(Debug, Clone)]
 pub struct SyntaxErr {
     /// SyntaxError, IndentationError or TabError.
-    pub kind: &'static str,
+    pub kind: SyntaxKind,
     pub msg: String,
     pub filename: String,
     pub line: u32,
@@ -61,7 +79,7 @@ fn next_char(src: &str, off: usize) -> usize {
     off + src[off..].chars().next().map(|c| c.len_utf8()).unwrap_or(0)
 }
 
-fn mk(kind: &'static str, msg: impl Into<String>, src: &str, filename: &str, off: usize, end: usize) -> SyntaxErr {
+fn mk(kind: SyntaxKind, msg: impl Into<String>, src: &str, filename: &str, off: usize, end: usize) -> SyntaxErr {
     let (line, col) = col_of(src, off);
     let (eline, ecol) = col_of(src, end.max(off));
     let end_col = if eline == line { ecol } else { col + 1 };
@@ -105,7 +123,7 @@ fn prescan_inner(src: &str, filename: &str, stop: usize, stack: &mut Vec<(u8, us
                     if indents.last().unwrap().0 != width {
                         // CPython puts the caret just past the end of the line.
                         let eol = ls + src[ls..].split('\n').next().unwrap_or("").trim_end().len();
-                        return Some((mk("IndentationError", "unindent does not match any outer indentation level", src, filename, eol, eol + 1), i));
+                        return Some((mk(SyntaxKind::IndentationError, "unindent does not match any outer indentation level", src, filename, eol, eol + 1), i));
                     }
                 }
                 // tabs/spaces consistency
@@ -114,7 +132,7 @@ fn prescan_inner(src: &str, filename: &str, stop: usize, stack: &mut Vec<(u8, us
                     let alt_cur = cur.chars().fold(0, |w, c| if c == '\t' { w + 1 } else { w + 1 });
                     let alt_ws = ws.chars().fold(0, |w, c| if c == '\t' { w + 1 } else { w + 1 });
                     if (alt_cur == alt_ws) != (width == indents.last().unwrap().0) {
-                        return Some((mk("TabError", "inconsistent use of tabs and spaces in indentation", src, filename, i, i + 1), i));
+                        return Some((mk(SyntaxKind::TabError, "inconsistent use of tabs and spaces in indentation", src, filename, i, i + 1), i));
                     }
                 }
             }
@@ -155,9 +173,9 @@ fn prescan_inner(src: &str, filename: &str, stop: usize, stack: &mut Vec<(u8, us
                         } else {
                             format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, o as char)
                         };
-                        return Some((mk("SyntaxError", msg, src, filename, i, i + 1), i));
+                        return Some((mk(SyntaxKind::SyntaxError, msg, src, filename, i, i + 1), i));
                     }
-                    None => return Some((mk("SyntaxError", format!("unmatched '{}'", c as char), src, filename, i, i + 1), i)),
+                    None => return Some((mk(SyntaxKind::SyntaxError, format!("unmatched '{}'", c as char), src, filename, i, i + 1), i)),
                     _ => {}
                 }
             }
@@ -182,7 +200,7 @@ fn prescan_inner(src: &str, filename: &str, stop: usize, stack: &mut Vec<(u8, us
                         if i + 2 >= b.len() + 0 && !(i + 2 < b.len()) {
                             let (l, _) = col_of(src, src.len());
                             let l = if src.ends_with('\n') { l - 1 } else { l };
-                            return Some((mk("SyntaxError", format!("unterminated triple-quoted string literal (detected at line {})", l), src, filename, start, start + 1), start));
+                            return Some((mk(SyntaxKind::SyntaxError, format!("unterminated triple-quoted string literal (detected at line {})", l), src, filename, start, start + 1), start));
                         }
                         if b[i] == b'\\' {
                             i += 2;
@@ -200,7 +218,7 @@ fn prescan_inner(src: &str, filename: &str, stop: usize, stack: &mut Vec<(u8, us
                     loop {
                         if i >= b.len() || b[i] == b'\n' {
                             let (l, _) = col_of(src, start);
-                            return Some((mk("SyntaxError", format!("unterminated string literal (detected at line {})", l), src, filename, start, start + 1), start));
+                            return Some((mk(SyntaxKind::SyntaxError, format!("unterminated string literal (detected at line {})", l), src, filename, start, start + 1), start));
                         }
                         if b[i] == b'\\' {
                             i += 2;
@@ -270,9 +288,9 @@ fn assign_in_condition(src: &str, filename: &str, off: usize, word: &str) -> Syn
     let body = text[start..].split(':').next().unwrap_or("").trim_end();
     let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
     if body.is_empty() {
-        return mk("SyntaxError", msg, src, filename, off, next_char(src, off));
+        return mk(SyntaxKind::SyntaxError, msg, src, filename, off, next_char(src, off));
     }
-    mk("SyntaxError", msg, src, filename, ls + start, ls + start + body.len())
+    mk(SyntaxKind::SyntaxError, msg, src, filename, ls + start, ls + start + body.len())
 }
 
 fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
@@ -281,15 +299,15 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
     let (line, _) = col_of(src, off);
     let text = line_text(src, line);
     let trimmed = text.trim_start();
-    let s = |m: &str| mk("SyntaxError", m, src, filename, off, end);
+    let s = |m: &str| mk(SyntaxKind::SyntaxError, m, src, filename, off, end);
     match &e.error {
         ParseErrorType::UnexpectedIndentation => {
             // CPython shows no caret for this one.
-            let mut e = mk("IndentationError", "unexpected indent", src, filename, off, end);
+            let mut e = mk(SyntaxKind::IndentationError, "unexpected indent", src, filename, off, end);
             e.col = 0;
             e
         }
-        ParseErrorType::Lexical(ruff_python_parser::LexicalErrorType::IndentationError) => mk("IndentationError", "unindent does not match any outer indentation level", src, filename, off, end),
+        ParseErrorType::Lexical(ruff_python_parser::LexicalErrorType::IndentationError) => mk(SyntaxKind::IndentationError, "unindent does not match any outer indentation level", src, filename, off, end),
         ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block") => {
             match block_kind_before(src, off) {
                 Some((what, l)) => {
@@ -303,9 +321,9 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
                     } else {
                         format!("expected an indented block after {} on line {}", what, l)
                     };
-                    mk("IndentationError", msg, src, filename, off, next_char(src, off))
+                    mk(SyntaxKind::IndentationError, msg, src, filename, off, next_char(src, off))
                 }
-                None => mk("IndentationError", "expected an indented block", src, filename, off, next_char(src, off)),
+                None => mk(SyntaxKind::IndentationError, "expected an indented block", src, filename, off, next_char(src, off)),
             }
         }
         ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found } => {
@@ -344,15 +362,15 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
                 } else {
                     format!("expected an indented block after {} on line {}", what, l)
                 };
-                mk("IndentationError", msg, src, filename, off, next_char(src, off))
+                mk(SyntaxKind::IndentationError, msg, src, filename, off, next_char(src, off))
             }
-            None => mk("IndentationError", "expected an indented block", src, filename, off, next_char(src, off)),
+            None => mk(SyntaxKind::IndentationError, "expected an indented block", src, filename, off, next_char(src, off)),
         },
         ParseErrorType::SimpleStatementsOnSameLine | ParseErrorType::ExpectedToken { .. } | ParseErrorType::UnexpectedExpressionToken => {
             if (trimmed.starts_with("print ") || trimmed.starts_with("print\t")) && !trimmed.starts_with("print (") {
                 let st = text.len() - trimmed.len();
                 let ls = src[..off.min(src.len())].rfind('\n').map(|p| p + 1).unwrap_or(0);
-                return mk("SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?", src, filename, ls + st, ls + text.trim_end().len());
+                return mk(SyntaxKind::SyntaxError, "Missing parentheses in call to 'print'. Did you mean print(...)?", src, filename, ls + st, ls + text.trim_end().len());
             }
             if trimmed.starts_with("exec ") {
                 return s("Missing parentheses in call to 'exec'. Did you mean exec(...)?");
@@ -380,7 +398,7 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
                     let tok_end = if n == 0 { next_char(src, off) } else { off + n };
                     let (l1, _) = col_of(src, prev);
                     let (start, stop) = if l1 == line { (prev, tok_end) } else { (off, end) };
-                    return mk("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", src, filename, start, stop);
+                    return mk(SyntaxKind::SyntaxError, "invalid syntax. Perhaps you forgot a comma?", src, filename, start, stop);
                 }
             }
             s("invalid syntax")
@@ -440,7 +458,7 @@ pub fn compile(src: &str, filename: &str) -> Result<Arc<Code>, SyntaxErr> {
                 let (bl, _) = col_of(src, *oi);
                 let (el, _) = col_of(src, at);
                 if el > bl || at >= src.trim_end().len() {
-                    return Err(mk("SyntaxError", format!("'{}' was never closed", *o as char), src, filename, *oi, *oi + 1));
+                    return Err(mk(SyntaxKind::SyntaxError, format!("'{}' was never closed", *o as char), src, filename, *oi, *oi + 1));
                 }
             }
             return Err(map_parse_error(src, filename, &e));
@@ -448,7 +466,7 @@ pub fn compile(src: &str, filename: &str) -> Result<Arc<Code>, SyntaxErr> {
     };
     let module = parsed.into_syntax();
     compile::compile_module(src, &module.body, filename).map_err(|e| {
-        let mut se = mk("SyntaxError", e.msg, src, filename, e.offset as usize, e.end as usize);
+        let mut se = mk(SyntaxKind::SyntaxError, e.msg, src, filename, e.offset as usize, e.end as usize);
         if se.end_col <= se.col {
             se.end_col = se.col + 1;
         }

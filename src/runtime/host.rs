@@ -89,10 +89,8 @@ pub trait Scheduler: Send + Sync {
                 host.wait_until(*until);
                 Ok(None)
             }
-            WaitReason::Lock { .. } => Err(crate::vm::types::err(
-                "RuntimeError",
-                "cannot wait for a lock here: no other thread could release it",
-            )),
+            WaitReason::Lock { .. } => Err(crate::vm::exc::ExcType::RuntimeError
+                .msg("cannot wait for a lock here: no other thread could release it")),
         }
     }
     /// Starts a new Python thread running `vm`; returns its number. The default has

@@ -9,6 +9,7 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::gil::ThreadNo;
+use crate::vm::exc::ExcType;
 
 /// CPython's `threading.TIMEOUT_MAX` on 64-bit Linux (seconds).
 pub const TIMEOUT_MAX: f64 = 9223372036.0;
@@ -16,7 +17,7 @@ pub const TIMEOUT_MAX: f64 = 9223372036.0;
 /// A Python-level error from a lock call: the exception type and CPython's message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockError {
-    pub kind: &'static str,
+    pub kind: ExcType,
     pub message: &'static str,
 }
 
@@ -32,13 +33,13 @@ impl Wait {
     /// Validates `acquire(blocking=True, timeout=-1)` exactly as CPython 3.11 does.
     pub fn from_args(blocking: bool, timeout: f64) -> Result<Wait, LockError> {
         if !blocking && timeout != -1.0 {
-            return Err(LockError { kind: "ValueError", message: "can't specify a timeout for a non-blocking call" });
+            return Err(LockError { kind: ExcType::ValueError, message: "can't specify a timeout for a non-blocking call" });
         }
         if timeout < 0.0 && timeout != -1.0 {
-            return Err(LockError { kind: "ValueError", message: "timeout value must be positive" });
+            return Err(LockError { kind: ExcType::ValueError, message: "timeout value must be positive" });
         }
         if timeout > TIMEOUT_MAX {
-            return Err(LockError { kind: "OverflowError", message: "timestamp out of range for platform time_t" });
+            return Err(LockError { kind: ExcType::OverflowError, message: "timestamp out of range for platform time_t" });
         }
         Ok(match (blocking, timeout) {
             (false, _) => Wait::No,
@@ -144,9 +145,9 @@ impl Lock {
     pub fn release(&self, me: ThreadNo) -> Result<(), LockError> {
         let mut st = self.lock();
         match (st.owner, self.reentrant) {
-            (None, false) => Err(LockError { kind: "RuntimeError", message: "release unlocked lock" }),
+            (None, false) => Err(LockError { kind: ExcType::RuntimeError, message: "release unlocked lock" }),
             (owner, true) if owner != Some(me) => {
-                Err(LockError { kind: "RuntimeError", message: "cannot release un-acquired lock" })
+                Err(LockError { kind: ExcType::RuntimeError, message: "cannot release un-acquired lock" })
             }
             _ => {
                 st.count -= 1;
@@ -216,7 +217,7 @@ impl Lock {
     pub fn release_all(&self, me: ThreadNo) -> Result<u32, LockError> {
         let mut st = self.lock();
         if st.owner != Some(me) {
-            return Err(LockError { kind: "RuntimeError", message: "cannot release un-acquired lock" });
+            return Err(LockError { kind: ExcType::RuntimeError, message: "cannot release un-acquired lock" });
         }
         let count = st.count;
         st.owner = None;
@@ -249,7 +250,7 @@ mod tests {
         assert_eq!(Wait::from_args(true, 0.5), Ok(Wait::For(Duration::from_millis(500))));
         assert_eq!(Wait::from_args(false, 1.0).unwrap_err().message, "can't specify a timeout for a non-blocking call");
         assert_eq!(Wait::from_args(true, -2.0).unwrap_err().message, "timeout value must be positive");
-        assert_eq!(Wait::from_args(true, 1e12).unwrap_err().kind, "OverflowError");
+        assert_eq!(Wait::from_args(true, 1e12).unwrap_err().kind, ExcType::OverflowError);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::program::{Mode, Spawn};
 use super::stepper::{Baton, StepOptions, TurnEnd, NS_PER_STEP};
 use super::trace::{Recorder, ThreadTrace, What};
 use crate::vm::interp::{run_thread, RunOutcome, Vm};
-use crate::vm::types::{exc_class, new_exc};
+use crate::vm::exc::ExcType;
 use crate::vm::value::Value;
 
 /// How long a blocked thread waits before looking at stop / kill / deadlock again.
@@ -555,11 +555,11 @@ pub enum Waited {
 /// Ends an abandoned thread that cannot be dropped where it is (inside a builtin's
 /// callback): SystemExit, which threading's excepthook ignores.
 fn abandoned() -> Value {
-    new_exc(&exc_class("SystemExit"), vec![])
+    ExcType::SystemExit.bare()
 }
 
 pub fn keyboard_interrupt() -> Value {
-    new_exc(&exc_class("KeyboardInterrupt"), vec![])
+    ExcType::KeyboardInterrupt.bare()
 }
 
 /// The deadlock report: one line per blocked thread, then a Python-style error line.

@@ -72,10 +72,10 @@ fn d_appendleft(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     Ok(Value::None)
 }
 fn d_pop(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| d.pop_back()).ok_or_else(|| err("IndexError", "pop from an empty deque"))
+    with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| d.pop_back()).ok_or_else(|| ExcType::IndexError.msg("pop from an empty deque"))
 }
 fn d_popleft(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
-    with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| d.pop_front()).ok_or_else(|| err("IndexError", "pop from an empty deque"))
+    with_d(crate::vm::builtins::arg(&a, 0)?, |d, _| d.pop_front()).ok_or_else(|| ExcType::IndexError.msg("pop from an empty deque"))
 }
 fn d_extend(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let items = vm.to_vec(a.get(1).unwrap_or(&Value::None))?;

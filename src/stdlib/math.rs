@@ -28,7 +28,7 @@ f1!(m_sqrt, |x| if x < 0.0 { Err(dom()) } else { Ok(x.sqrt()) });
 f1!(m_exp, |x| {
     let r = x.exp();
     if r.is_infinite() && x.is_finite() {
-        Err(err("OverflowError", "math range error"))
+        Err(ExcType::OverflowError.msg("math range error"))
     } else {
         Ok(r)
     }
@@ -73,7 +73,7 @@ fn m_log(_vm: &mut Vm, a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value>
             return Err(dom());
         }
         if b == 1.0 {
-            return Err(err("ZeroDivisionError", "float division by zero"));
+            return Err(ExcType::ZeroDivisionError.msg("float division by zero"));
         }
         return Ok(Value::Float(x / b.ln()));
     }
@@ -84,7 +84,7 @@ fn int_result(x: f64) -> PyResult<Value> {
         return Err(value_error("cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(err("OverflowError", "cannot convert float infinity to integer"));
+        return Err(ExcType::OverflowError.msg("cannot convert float infinity to integer"));
     }
     if x.abs() < 9e18 {
         Ok(Value::Int(x as i64))

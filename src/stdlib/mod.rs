@@ -73,7 +73,7 @@ pub fn construct_native(vm: &mut Vm, c: &Arc<Class>, a: Vec<Value>, kw: Vec<(Nam
 }
 
 pub fn native_getattr(vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
-    let Value::Native(n) = o else { return Err(err("AttributeError", name.to_string())) };
+    let Value::Native(n) = o else { return Err(ExcType::AttributeError.msg(name.to_string())) };
     let kind = match &*lock(&n.data) {
         NativeData::Deque(..) => 0,
         NativeData::Random(_) => 1,
@@ -98,7 +98,7 @@ pub fn native_getattr(vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
                 return Ok(Value::Class(n.class.clone()));
             }
             let _ = vm;
-            Err(err("AttributeError", format!("'{}' object has no attribute '{}'", n.class.name, name)))
+            Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", n.class.name, name)))
         }
     }
 }

@@ -236,7 +236,7 @@ fn r_choice(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let seq = a.get(1).cloned().unwrap_or(Value::None);
     let n = crate::vm::builtins::len_of(vm, &seq)?;
     if n == 0 {
-        return Err(err("IndexError", "Cannot choose from an empty sequence"));
+        return Err(ExcType::IndexError.msg("Cannot choose from an empty sequence"));
     }
     let i = randbelow(crate::vm::builtins::arg(&a, 0)?, &BigInt::from(n));
     vm.getitem(&seq, &Value::big(i))
@@ -336,7 +336,7 @@ fn r_choices(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
     match cum {
         None => {
             if n == 0 {
-                return Err(err("IndexError", "Cannot choose from an empty sequence"));
+                return Err(ExcType::IndexError.msg("Cannot choose from an empty sequence"));
             }
             for _ in 0..count {
                 let r = with_mt(crate::vm::builtins::arg(&a, 0)?, |m| m.random());

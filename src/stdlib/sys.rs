@@ -3,7 +3,7 @@ use super::*;
 use crate::vm::value::*;
 
 fn exit(_vm: &mut Vm, a: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult<Value> {
-    Err(new_exc(&exc_class("SystemExit"), a))
+    Err(ExcType::SystemExit.with(a))
 }
 fn getswitchinterval(vm: &mut Vm, _a: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult<Value> {
     Ok(Value::Float(*lock(&vm.interp.switch_interval)))

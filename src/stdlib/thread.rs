@@ -48,7 +48,7 @@ fn l_acquire(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
         Some(v) => crate::vm::ops::to_f64(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))?,
         None => -1.0,
     };
-    let wait = Wait::from_args(blocking, timeout).map_err(|e| err(e.kind, e.message))?;
+    let wait = Wait::from_args(blocking, timeout).map_err(|e| e.kind.msg(e.message))?;
     acquire(vm, l, wait, 1)
 }
 
@@ -74,7 +74,7 @@ fn l_enter(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
 
 fn l_release(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let l = the_lock(crate::vm::builtins::arg(&a, 0)?)?;
-    l.release(vm.ident).map_err(|e| err(e.kind, e.message))?;
+    l.release(vm.ident).map_err(|e| e.kind.msg(e.message))?;
     Ok(Value::None)
 }
 
@@ -88,7 +88,7 @@ fn r_is_owned(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
 
 fn r_release_save(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let l = the_lock(crate::vm::builtins::arg(&a, 0)?)?;
-    let n = l.release_all(vm.ident).map_err(|e| err(e.kind, e.message))?;
+    let n = l.release_all(vm.ident).map_err(|e| e.kind.msg(e.message))?;
     Ok(Value::tuple(vec![Value::Int(n as i64), Value::Int(ident_value(vm.ident))]))
 }
 
@@ -149,7 +149,7 @@ fn start_new_thread(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     }
     let interp = vm.interp.clone();
     let thread = interp.call_thread_kw(func, (**args).clone(), kwargs)?;
-    let no = interp.scheduler.start_thread(thread).map_err(|m| err("RuntimeError", m))?;
+    let no = interp.scheduler.start_thread(thread).map_err(|m| ExcType::RuntimeError.msg(m))?;
     Ok(Value::Int(ident_value(no)))
 }
 
@@ -226,6 +226,6 @@ pub fn init(_vm: &mut Vm, ns: &Arc<Namespace>) -> PyResult<()> {
     def(ns, "_cpu_count", cpu_count);
     ns.set(intern("LockType"), Value::Class(lock_class(false)));
     ns.set(intern("TIMEOUT_MAX"), Value::Float(TIMEOUT_MAX));
-    ns.set(intern("error"), Value::Class(exc_class("RuntimeError")));
+    ns.set(intern("error"), Value::Class(exc_class(ExcType::RuntimeError)));
     Ok(())
 }

@@ -53,7 +53,7 @@ pub fn to_int(v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::Big(_) => Err(err("OverflowError", "Python int too large to convert to C ssize_t")),
+        Value::Big(_) => Err(ExcType::OverflowError.msg("Python int too large to convert to C ssize_t")),
         _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
     }
 }
@@ -86,11 +86,11 @@ pub fn install(ns: &Arc<Namespace>) {
     ] {
         ns.set(intern(n), Value::Class(c.clone()));
     }
-    for (n, c) in t.exc.iter() {
-        ns.set(intern(n), Value::Class(c.clone()));
+    for (e, c) in ExcType::ALL.iter().zip(t.exc.iter()) {
+        ns.set(intern(e.name()), Value::Class(c.clone()));
     }
-    ns.set(intern("EnvironmentError"), Value::Class(t.exc["OSError"].clone()));
-    ns.set(intern("IOError"), Value::Class(t.exc["OSError"].clone()));
+    ns.set(intern("EnvironmentError"), Value::Class(t.exc[ExcType::OSError as usize].clone()));
+    ns.set(intern("IOError"), Value::Class(t.exc[ExcType::OSError as usize].clone()));
     ns.set(intern("NotImplemented"), Value::NotImplemented);
     ns.set(intern("Ellipsis"), Value::Ellipsis);
     ns.set(intern("__name__"), Value::str("builtins"));
@@ -492,7 +492,7 @@ fn b_next(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
             Some(v) => Ok(v),
             None => match a.get(1) {
                 Some(d) => Ok(d.clone()),
-                None => Err(new_exc(&exc_class("StopIteration"), vec![])),
+                None => Err(ExcType::StopIteration.bare()),
             },
         };
     }
@@ -500,7 +500,7 @@ fn b_next(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
         Some(v) => Ok(v),
         None => match a.get(1) {
             Some(d) => Ok(d.clone()),
-            None => Err(new_exc(&exc_class("StopIteration"), vec![])),
+            None => Err(ExcType::StopIteration.bare()),
         },
     }
 }
@@ -561,7 +561,7 @@ fn b_getattr(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     let n = crate::vm::builtins::arg(&a, 1)?.as_str().ok_or_else(|| type_error("attribute name must be string"))?.to_string();
     match vm.getattr(crate::vm::builtins::arg(&a, 0)?, &n) {
         Ok(v) => Ok(v),
-        Err(e) if a.len() == 3 && exc_matches(&e, "AttributeError") => Ok(crate::vm::builtins::arg(&a, 2)?.clone()),
+        Err(e) if a.len() == 3 && exc_matches(&e, ExcType::AttributeError) => Ok(crate::vm::builtins::arg(&a, 2)?.clone()),
         Err(e) => Err(e),
     }
 }
@@ -576,7 +576,7 @@ fn b_hasattr(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     let n = crate::vm::builtins::arg(&a, 1)?.as_str().ok_or_else(|| type_error("attribute name must be string"))?.to_string();
     match vm.getattr(crate::vm::builtins::arg(&a, 0)?, &n) {
         Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if exc_matches(&e, "AttributeError") => Ok(Value::Bool(false)),
+        Err(e) if exc_matches(&e, ExcType::AttributeError) => Ok(Value::Bool(false)),
         Err(e) => Err(e),
     }
 }
@@ -619,7 +619,7 @@ fn b_round(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
         Value::Float(f) => match nd {
             None => {
                 if !f.is_finite() {
-                    return Err(if f.is_nan() { value_error("cannot convert float NaN to integer") } else { err("OverflowError", "cannot convert float infinity to integer") });
+                    return Err(if f.is_nan() { value_error("cannot convert float NaN to integer") } else { ExcType::OverflowError.msg("cannot convert float infinity to integer") });
                 }
                 let r = f.round();
                 let r = if (f - f.trunc()).abs() == 0.5 { 2.0 * (f / 2.0).round() } else { r };
@@ -736,7 +736,7 @@ fn b_input(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     vm.host().flush();
     match vm.host().read_line() {
         Some(l) => Ok(Value::string(l)),
-        None => Err(err("EOFError", "EOF when reading a line")),
+        None => Err(ExcType::EOFError.msg("EOF when reading a line")),
     }
 }
 fn b_vars(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
@@ -796,10 +796,10 @@ fn b_globals(vm: &mut Vm, _a: Args, _kw: Kw) -> PyResult<Value> {
     Ok(Value::dict(d))
 }
 fn b_open(_vm: &mut Vm, _a: Args, _kw: Kw) -> PyResult<Value> {
-    Err(err("OSError", "open() is not available in Threadlab"))
+    Err(ExcType::OSError.msg("open() is not available in Threadlab"))
 }
 fn b_exit(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
-    Err(new_exc(&exc_class("SystemExit"), a))
+    Err(ExcType::SystemExit.with(a))
 }
 fn b_import(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     let n = a.first().and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_default();
@@ -890,7 +890,7 @@ pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value
                             return Err(value_error("cannot convert float NaN to integer"));
                         }
                         if f.is_infinite() {
-                            return Err(err("OverflowError", "cannot convert float infinity to integer"));
+                            return Err(ExcType::OverflowError.msg("cannot convert float infinity to integer"));
                         }
                         let t = f.trunc();
                         if t.abs() < 9.2e18 {
@@ -933,7 +933,7 @@ pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value
                 return Ok(Value::str(""));
             }
             if let (Value::Bytes(b), Some(_)) = (crate::vm::builtins::arg(&a, 0)?, a.get(1).or(kwarg(&kw, "encoding").as_ref())) {
-                return String::from_utf8(b.to_vec()).map(Value::string).map_err(|_| err("UnicodeDecodeError", "'utf-8' codec can't decode bytes"));
+                return String::from_utf8(b.to_vec()).map(Value::string).map_err(|_| ExcType::UnicodeDecodeError.msg("'utf-8' codec can't decode bytes"));
             }
             Ok(Value::string(vm.str(crate::vm::builtins::arg(&a, 0)?)?))
         }
@@ -1049,7 +1049,7 @@ pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value
         }
         Kind::Super => {
             if a.len() != 2 {
-                return Err(err("RuntimeError", "super(): no arguments"));
+                return Err(ExcType::RuntimeError.msg("super(): no arguments"));
             }
             let Value::Class(cls) = crate::vm::builtins::arg(&a, 0)? else { return Err(type_error("super() argument 1 must be a type")) };
             Ok(Value::Wrap(Arc::new(Wrapper::Super(cls.clone(), crate::vm::builtins::arg(&a, 1)?.clone()))))
@@ -1160,7 +1160,7 @@ pub fn builtin_getattr(_vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
         (Value::BMethod(m), "__name__") => return Ok(Value::str(&m.1)),
         _ => {}
     }
-    Err(err("AttributeError", format!("'{}' object has no attribute '{}'", type_name(o), name)))
+    Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name)))
 }
 
 pub fn native_getattr(vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
@@ -1324,14 +1324,14 @@ pub fn getitem_builtin(vm: &mut Vm, o: &Value, k: &Value) -> PyResult<Value> {
             }
             let i = idx(k).ok_or_else(|| type_error(format!("list indices must be integers or slices, not {}", type_name(k))))?;
             let g = lock(l);
-            norm_index(i, g.len()).map(|i| g[i].clone()).ok_or_else(|| err("IndexError", "list index out of range"))
+            norm_index(i, g.len()).map(|i| g[i].clone()).ok_or_else(|| ExcType::IndexError.msg("list index out of range"))
         }
         Value::Tuple(t) => {
             if let Value::Slice(s) = k {
                 return Ok(Value::tuple(slice_vec(t, s)?));
             }
             let i = idx(k).ok_or_else(|| type_error(format!("tuple indices must be integers or slices, not {}", type_name(k))))?;
-            norm_index(i, t.len()).map(|i| t[i].clone()).ok_or_else(|| err("IndexError", "tuple index out of range"))
+            norm_index(i, t.len()).map(|i| t[i].clone()).ok_or_else(|| ExcType::IndexError.msg("tuple index out of range"))
         }
         Value::Str(s) => {
             if let Value::Slice(sl) = k {
@@ -1345,17 +1345,17 @@ pub fn getitem_builtin(vm: &mut Vm, o: &Value, k: &Value) -> PyResult<Value> {
             }
             let i = idx(k).ok_or_else(|| type_error(format!("string indices must be integers, not '{}'", type_name(k))))?;
             if s.ascii {
-                return norm_index(i, s.s.len()).map(|i| Value::str(&s.s[i..i + 1])).ok_or_else(|| err("IndexError", "string index out of range"));
+                return norm_index(i, s.s.len()).map(|i| Value::str(&s.s[i..i + 1])).ok_or_else(|| ExcType::IndexError.msg("string index out of range"));
             }
             let n = s.char_len();
-            norm_index(i, n).and_then(|i| s.s.chars().nth(i)).map(|c| Value::string(c.to_string())).ok_or_else(|| err("IndexError", "string index out of range"))
+            norm_index(i, n).and_then(|i| s.s.chars().nth(i)).map(|c| Value::string(c.to_string())).ok_or_else(|| ExcType::IndexError.msg("string index out of range"))
         }
         Value::Bytes(b) => {
             if let Value::Slice(sl) = k {
                 return Ok(Value::Bytes(Arc::new(slice_vec(b, sl)?)));
             }
             let i = idx(k).ok_or_else(|| type_error(format!("byte indices must be integers or slices, not {}", type_name(k))))?;
-            norm_index(i, b.len()).map(|i| Value::Int(b[i] as i64)).ok_or_else(|| err("IndexError", "index out of range"))
+            norm_index(i, b.len()).map(|i| Value::Int(b[i] as i64)).ok_or_else(|| ExcType::IndexError.msg("index out of range"))
         }
         Value::Range(r) => {
             let n = range_len(r.0, r.1, r.2) as usize;
@@ -1368,13 +1368,13 @@ pub fn getitem_builtin(vm: &mut Vm, o: &Value, k: &Value) -> PyResult<Value> {
                 return Ok(Value::Range(Arc::new((nstart, nstart + cnt * nstep, nstep))));
             }
             let i = idx(k).ok_or_else(|| type_error(format!("range indices must be integers or slices, not {}", type_name(k))))?;
-            norm_index(i, n).map(|i| Value::Int(r.0 + i as i64 * r.2)).ok_or_else(|| err("IndexError", "range object index out of range"))
+            norm_index(i, n).map(|i| Value::Int(r.0 + i as i64 * r.2)).ok_or_else(|| ExcType::IndexError.msg("range object index out of range"))
         }
         Value::Native(n) => {
             let g = lock(&n.data);
             if let NativeData::Deque(d, _) = &*g {
                 let i = idx(k).ok_or_else(|| type_error(format!("sequence index must be integer, not '{}'", type_name(k))))?;
-                return norm_index(i, d.len()).map(|i| d[i].clone()).ok_or_else(|| err("IndexError", "deque index out of range"));
+                return norm_index(i, d.len()).map(|i| d[i].clone()).ok_or_else(|| ExcType::IndexError.msg("deque index out of range"));
             }
             drop(g);
             crate::stdlib::native_getitem(vm, o, k)
@@ -1607,7 +1607,7 @@ pub fn next_complex(vm: &mut Vm, it: &Mutex<IterKind>) -> PyResult<Option<Value>
             let dg = lock(d);
             if dg.len() != *len {
                 *len = usize::MAX;
-                return Err(err("RuntimeError", if *kind == 3 { "Set changed size during iteration" } else { "dictionary changed size during iteration" }));
+                return Err(ExcType::RuntimeError.msg(if *kind == 3 { "Set changed size during iteration" } else { "dictionary changed size during iteration" }));
             }
             while *pos < dg.entries.len() {
                 let p = *pos;
@@ -1672,7 +1672,7 @@ pub fn call_method(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyRes
                 let b = to_big(o).unwrap();
                 let (_, mut bytes) = b.to_bytes_le();
                 if bytes.len() > len {
-                    return Err(err("OverflowError", "int too big to convert"));
+                    return Err(ExcType::OverflowError.msg("int too big to convert"));
                 }
                 bytes.resize(len, 0);
                 if order == "big" {
@@ -1697,7 +1697,7 @@ pub fn call_method(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyRes
             _ => generic_dunder(vm, o, name, a),
         },
         Value::Bytes(b) => match name {
-            "decode" => String::from_utf8(b.to_vec()).map(Value::string).map_err(|_| err("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
+            "decode" => String::from_utf8(b.to_vec()).map(Value::string).map_err(|_| ExcType::UnicodeDecodeError.msg("'utf-8' codec can't decode bytes")),
             "hex" => Ok(Value::string(b.iter().map(|x| format!("{:02x}", x)).collect())),
             _ => {
                 let s = Value::string(String::from_utf8_lossy(b).to_string());
@@ -1713,7 +1713,7 @@ pub fn call_method(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyRes
                 let g = g.clone();
                 match vm.gen_next_rust(&g, a.into_iter().next())? {
                     Some(v) => Ok(v),
-                    None => Err(new_exc(&exc_class("StopIteration"), vec![])),
+                    None => Err(ExcType::StopIteration.bare()),
                 }
             }
             "close" => {
@@ -1730,19 +1730,19 @@ pub fn call_method(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyRes
                 let g = g.clone();
                 match vm.gen_throw(&g, e)? {
                     Some(v) => Ok(v),
-                    None => Err(new_exc(&exc_class("StopIteration"), vec![])),
+                    None => Err(ExcType::StopIteration.bare()),
                 }
             }
             "__iter__" => Ok(o.clone()),
-            _ => Err(err("AttributeError", format!("'generator' object has no attribute '{}'", name))),
+            _ => Err(ExcType::AttributeError.msg(format!("'generator' object has no attribute '{}'", name))),
         },
         Value::Iter(_) => match name {
             "__next__" => match vm.next(o)? {
                 Some(v) => Ok(v),
-                None => Err(new_exc(&exc_class("StopIteration"), vec![])),
+                None => Err(ExcType::StopIteration.bare()),
             },
             "__iter__" => Ok(o.clone()),
-            _ => Err(err("AttributeError", format!("'{}' object has no attribute '{}'", type_name(o), name))),
+            _ => Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name))),
         },
         Value::Native(_) => {
             let m = crate::stdlib::native_getattr(vm, o, name)?;
@@ -1780,7 +1780,7 @@ fn generic_dunder(vm: &mut Vm, o: &Value, name: &str, a: Args) -> PyResult<Value
         "__abs__" => b_abs(vm, vec![o.clone()], vec![]),
         "__neg__" => vm.unary(super::code::UnOp::Neg, o),
         "__round__" => b_round(vm, vec![o.clone()], vec![]),
-        _ => Err(err("AttributeError", format!("'{}' object has no attribute '{}'", type_name(o), name))),
+        _ => Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name))),
     }
 }
 
@@ -1817,7 +1817,7 @@ fn list_method(vm: &mut Vm, o: &Value, l: &Arc<Mutex<Vec<Value>>>, name: &str, a
         "pop" => {
             let mut g = lock(l);
             if g.is_empty() {
-                return Err(err("IndexError", "pop from empty list"));
+                return Err(ExcType::IndexError.msg("pop from empty list"));
             }
             let i = match a.first() {
                 Some(v) => to_int(v)?,
@@ -1825,7 +1825,7 @@ fn list_method(vm: &mut Vm, o: &Value, l: &Arc<Mutex<Vec<Value>>>, name: &str, a
             };
             match norm_index(i, g.len()) {
                 Some(ix) => Ok(g.remove(ix)),
-                None => Err(err("IndexError", "pop index out of range")),
+                None => Err(ExcType::IndexError.msg("pop index out of range")),
             }
         }
         "remove" => {
@@ -1917,13 +1917,13 @@ fn dict_method(vm: &mut Vm, o: &Value, d: &Arc<Mutex<Dict>>, name: &str, a: Args
                 Some(e) => Ok(e.value),
                 None => match a.get(1) {
                     Some(v) => Ok(v.clone()),
-                    None => Err(new_exc(&exc_class("KeyError"), vec![crate::vm::builtins::arg(&a, 0)?.clone()])),
+                    None => Err(ExcType::KeyError.with(vec![crate::vm::builtins::arg(&a, 0)?.clone()])),
                 },
             }
         }
         "popitem" => match lock(d).pop_last() {
             Some(e) => Ok(Value::tuple(vec![e.key, e.value])),
-            None => Err(err("KeyError", "popitem(): dictionary is empty")),
+            None => Err(ExcType::KeyError.msg("popitem(): dictionary is empty")),
         },
         "setdefault" => {
             nargs("setdefault", &a, 1, 2)?;
@@ -1989,7 +1989,7 @@ fn set_method(vm: &mut Vm, o: &Value, name: &str, a: Args, _kw: Kw) -> PyResult<
     let mutable = |name: &str| -> PyResult<Arc<Mutex<Dict>>> {
         match o {
             Value::Set(s) => Ok(s.clone()),
-            _ => Err(err("AttributeError", format!("'frozenset' object has no attribute '{}'", name))),
+            _ => Err(ExcType::AttributeError.msg(format!("'frozenset' object has no attribute '{}'", name))),
         }
     };
     match name {
@@ -2007,7 +2007,7 @@ fn set_method(vm: &mut Vm, o: &Value, name: &str, a: Args, _kw: Kw) -> PyResult<
             let r = lock(&s).remove(h, crate::vm::builtins::arg(&a, 0)?);
             match r {
                 Some(_) => Ok(Value::None),
-                None => Err(new_exc(&exc_class("KeyError"), vec![crate::vm::builtins::arg(&a, 0)?.clone()])),
+                None => Err(ExcType::KeyError.with(vec![crate::vm::builtins::arg(&a, 0)?.clone()])),
             }
         }
         "discard" => {
@@ -2025,7 +2025,7 @@ fn set_method(vm: &mut Vm, o: &Value, name: &str, a: Args, _kw: Kw) -> PyResult<
                     lock(&s).remove(h, &k);
                     Ok(k)
                 }
-                None => Err(err("KeyError", "pop from an empty set")),
+                None => Err(ExcType::KeyError.msg("pop from an empty set")),
             }
         }
         "clear" => {

@@ -297,7 +297,7 @@ pub fn percent_format(fmt: &str, args: &Value, conv_str: &mut dyn FnMut(&Value, 
                 let h = hash_native(&k).ok().flatten().unwrap_or(0);
                 key_val = lock(d).get(h, &k).cloned();
                 if key_val.is_none() {
-                    return Err(new_exc(&exc_class("KeyError"), vec![k]));
+                    return Err(ExcType::KeyError.with(vec![k]));
                 }
             } else {
                 return Err(type_error("format requires a mapping"));

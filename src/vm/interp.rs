@@ -73,7 +73,7 @@ pub enum Called {
 }
 
 fn name_error(n: &str) -> Value {
-    err("NameError", format!("name '{n}' is not defined"))
+    ExcType::NameError.msg(format!("name '{n}' is not defined"))
 }
 
 impl Interpreter {
@@ -268,7 +268,7 @@ impl Vm {
                 // A method call whose method was not found: CPython marks `obj.name`.
                 if let Some(Op::CallMethod(ni, _)) = f.ip.checked_sub(1).and_then(|i| f.code.ops.get(i)) {
                     let attr = format!("attribute '{}'", f.code.names[*ni as usize]);
-                    if exc_matches(&exc, "AttributeError") && pos.a > pos.start && exc_message_has(&exc, &attr) {
+                    if exc_matches(&exc, ExcType::AttributeError) && pos.a > pos.start && exc_message_has(&exc, &attr) {
                         pos.end = pos.a;
                     }
                 }
@@ -287,8 +287,8 @@ impl Vm {
             let mut exc2 = exc.clone();
             if let Some(g) = &fr.gen {
                 g.running.store(false, AO::Relaxed);
-                if exc_matches(&exc, "StopIteration") {
-                    exc2 = err("RuntimeError", "generator raised StopIteration");
+                if exc_matches(&exc, ExcType::StopIteration) {
+                    exc2 = ExcType::RuntimeError.msg("generator raised StopIteration");
                     if let Value::Inst(i) = &exc2 {
                         i.set(intern("__cause__"), exc.clone());
                         i.set(intern("__context__"), exc.clone());
@@ -308,7 +308,7 @@ impl Vm {
         self.checks = self.checks.wrapping_add(1);
         if self.checks % 256 == 0 && self.is_main && !self.interrupted && self.interp.host.stop_requested() {
             self.interrupted = true;
-            return Err(new_exc(&exc_class("KeyboardInterrupt"), vec![]));
+            return Err(ExcType::KeyboardInterrupt.bare());
         }
         if self.trace.is_some() {
             self.trace_line();
@@ -361,14 +361,14 @@ impl Vm {
                         Some(v) => f.stack.push(v.clone()),
                         None => {
                             let n = &code.varnames[i as usize];
-                            tryop!('outer, self, base, Err(err("UnboundLocalError", format!("cannot access local variable '{n}' where it is not associated with a value"))))
+                            tryop!('outer, self, base, Err(ExcType::UnboundLocalError.msg(format!("cannot access local variable '{n}' where it is not associated with a value"))))
                         }
                     },
                     Op::StoreFast(i) => f.locals[i as usize] = f.stack.pop(),
                     Op::DeleteFast(i) => {
                         if f.locals[i as usize].take().is_none() {
                             let n = &code.varnames[i as usize];
-                            tryop!('outer, self, base, Err(err("UnboundLocalError", format!("cannot access local variable '{n}' where it is not associated with a value"))))
+                            tryop!('outer, self, base, Err(ExcType::UnboundLocalError.msg(format!("cannot access local variable '{n}' where it is not associated with a value"))))
                         }
                     }
                     Op::LoadDeref(i) => {
@@ -377,7 +377,7 @@ impl Vm {
                             Some(v) => f.stack.push(v),
                             None => {
                                 let n = self.cell_name(&code, i);
-                                tryop!('outer, self, base, Err(err("NameError", format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))))
+                                tryop!('outer, self, base, Err(ExcType::NameError.msg(format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))))
                             }
                         }
                     }
@@ -914,7 +914,7 @@ impl Vm {
                                     self.unwind_from(e, false, base)?;
                                     continue 'outer;
                                 }
-                                None => err("RuntimeError", "No active exception to reraise"),
+                                None => ExcType::RuntimeError.msg("No active exception to reraise"),
                             },
                             1 => {
                                 let e = f.stack.pop().unwrap();
@@ -1035,7 +1035,7 @@ impl Vm {
                             }
                             Err(_) => {
                                 let mn = if let Value::Module(m) = &m { m.name.to_string() } else { "?".into() };
-                                tryop!('outer, self, base, Err(err("ImportError", format!("cannot import name '{n}' from '{mn}' (unknown location)"))))
+                                tryop!('outer, self, base, Err(ExcType::ImportError.msg(format!("cannot import name '{n}' from '{mn}' (unknown location)"))))
                             }
                         };
                         f.stack.push(v);
@@ -1054,9 +1054,9 @@ impl Vm {
                     Op::RaiseAssert(n) => {
                         let e = if n == 1 {
                             let m = f.stack.pop().unwrap();
-                            new_exc(&exc_class("AssertionError"), vec![m])
+                            ExcType::AssertionError.with(vec![m])
                         } else {
-                            new_exc(&exc_class("AssertionError"), vec![])
+                            ExcType::AssertionError.bare()
                         };
                         self.unwind_from(e, true, base)?;
                         continue 'outer;
@@ -1168,7 +1168,7 @@ impl Vm {
         if self.frames.len() > limit {
             // Pop the frame we just pushed; the error belongs to the caller.
             self.frames.pop();
-            return Err(err("RecursionError", "maximum recursion depth exceeded"));
+            return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded"));
         }
         self.check_point(budget)
     }
@@ -1222,7 +1222,7 @@ impl Vm {
                         }
                     }
                     Resume::Next => {
-                        let e = new_exc(&exc_class("StopIteration"), if v.is_none() { vec![] } else { vec![v] });
+                        let e = ExcType::StopIteration.with(if v.is_none() { vec![] } else { vec![v] });
                         return Err(e);
                     }
                     Resume::Rust => {
@@ -1273,7 +1273,7 @@ impl Vm {
                     }
                     Ok(())
                 }
-                Resume::Next => Err(new_exc(&exc_class("StopIteration"), vec![])),
+                Resume::Next => Err(ExcType::StopIteration.bare()),
                 Resume::Rust => {
                     self.gen_done = true;
                     Err(Value::None)
@@ -1282,7 +1282,7 @@ impl Vm {
         };
         if self.frames.len() > self.interp.recursion_limit.load(AO::Relaxed) {
             *lock(&g.frame) = Some(fr);
-            return Err(err("RecursionError", "maximum recursion depth exceeded"));
+            return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded"));
         }
         if fr.started {
             if fr.in_yield_from {
@@ -1486,11 +1486,11 @@ impl Vm {
             Called::Frame => {
                 if self.frames.len() > self.interp.recursion_limit.load(AO::Relaxed) {
                     self.frames.truncate(depth);
-                    return Err(err("RecursionError", "maximum recursion depth exceeded"));
+                    return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded"));
                 }
                 if super::stack::too_deep() {
                     self.frames.truncate(depth);
-                    return Err(err("RecursionError", "maximum recursion depth exceeded while calling a Python object"));
+                    return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded while calling a Python object"));
                 }
                 let top = self.frames.len() - 1;
                 // Make the frame return to us.
@@ -1634,8 +1634,8 @@ impl Vm {
 
     fn make_exc(&mut self, e: Value) -> PyResult<Value> {
         match &e {
-            Value::Class(c) if c.is_subclass(&types().exc["BaseException"]) => self.call(&e, vec![]),
-            Value::Inst(i) if i.class().is_subclass(&types().exc["BaseException"]) => Ok(e),
+            Value::Class(c) if c.is_subclass(&types().exc[ExcType::BaseException as usize]) => self.call(&e, vec![]),
+            Value::Inst(i) if i.class().is_subclass(&types().exc[ExcType::BaseException as usize]) => Ok(e),
             _ => Err(type_error("exceptions must derive from BaseException")),
         }
     }
@@ -1655,7 +1655,7 @@ impl Vm {
                 if let Some(Value::Wrap(w)) = &cattr {
                     if let Wrapper::Property { fget, .. } = &**w {
                         if fget.is_none() {
-                            return Err(err("AttributeError", format!("property '{name}' of '{}' object has no getter", cls.name)));
+                            return Err(ExcType::AttributeError.msg(format!("property '{name}' of '{}' object has no getter", cls.name)));
                         }
                         return self.call(fget, vec![o.clone()]);
                     }
@@ -1688,7 +1688,7 @@ impl Vm {
                     let f = bind(ga, o, &cls);
                     return self.call(&f, vec![Value::str(name)]);
                 }
-                Err(err("AttributeError", format!("'{}' object has no attribute '{}'", cls.name, name)))
+                Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", cls.name, name)))
             }
             Value::Class(c) => {
                 if let Some(v) = c.lookup(name) {
@@ -1722,7 +1722,7 @@ impl Vm {
                         if super::builtins::has_method(c.kind, name) {
                             return Ok(Value::Builtin(Arc::new(BuiltinFn { name: "unbound", module: "", f: super::builtins::unbound_method, bound: Some(Value::tuple(vec![o.clone(), Value::str(name)])) })));
                         }
-                        Err(err("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name)))
+                        Err(ExcType::AttributeError.msg(format!("type object '{}' has no attribute '{}'", c.name, name)))
                     }
                 }
             }
@@ -1732,7 +1732,7 @@ impl Vm {
                     if name == "__name__" {
                         return Ok(Value::str(&m.name));
                     }
-                    Err(err("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name)))
+                    Err(ExcType::AttributeError.msg(format!("module '{}' has no attribute '{}'", m.name, name)))
                 }
             },
             Value::Wrap(w) => {
@@ -1769,7 +1769,7 @@ impl Vm {
                             }
                         }
                     }
-                    return Err(err("AttributeError", format!("'super' object has no attribute '{}'", name)));
+                    return Err(ExcType::AttributeError.msg(format!("'super' object has no attribute '{}'", name)));
                 }
                 if let Wrapper::Property { fget, fset, fdel, doc } = &**w {
                     let me = o.clone();
@@ -1782,7 +1782,7 @@ impl Vm {
                         "setter" => Ok(mk("setter")),
                         "getter" => Ok(mk("getter")),
                         "deleter" => Ok(mk("deleter")),
-                        _ => Err(err("AttributeError", format!("'property' object has no attribute '{}'", name))),
+                        _ => Err(ExcType::AttributeError.msg(format!("'property' object has no attribute '{}'", name))),
                     };
                 }
                 if let Wrapper::Static(f) | Wrapper::ClassMethod(f) = &**w {
@@ -1790,7 +1790,7 @@ impl Vm {
                         return Ok(f.clone());
                     }
                 }
-                Err(err("AttributeError", format!("'{}' object has no attribute '{}'", type_name(o), name)))
+                Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name)))
             }
             Value::Func(f) => match name {
                 "__name__" => Ok(Value::str(&lock(&f.name))),
@@ -1805,7 +1805,7 @@ impl Vm {
                             return Ok(v.clone());
                         }
                     }
-                    Err(err("AttributeError", format!("'function' object has no attribute '{}'", name)))
+                    Err(ExcType::AttributeError.msg(format!("'function' object has no attribute '{}'", name)))
                 }
             },
             Value::Method(m) => match name {
@@ -1821,7 +1821,7 @@ impl Vm {
                 "__name__" => Ok(Value::str(b.name)),
                 "__qualname__" => Ok(Value::str(b.name)),
                 "__self__" => Ok(b.bound.clone().unwrap_or(Value::None)),
-                _ => Err(err("AttributeError", format!("'builtin_function_or_method' object has no attribute '{}'", name))),
+                _ => Err(ExcType::AttributeError.msg(format!("'builtin_function_or_method' object has no attribute '{}'", name))),
             },
             Value::Native(_) => super::builtins::native_getattr(self, o, name),
             _ => super::builtins::builtin_getattr(self, o, name),
@@ -1846,7 +1846,7 @@ impl Vm {
                 if let Some(Value::Wrap(w)) = cls.lookup(name) {
                     if let Wrapper::Property { fset, .. } = &*w {
                         if fset.is_none() {
-                            return Err(err("AttributeError", format!("property '{}' of '{}' object has no setter", name, cls.name)));
+                            return Err(ExcType::AttributeError.msg(format!("property '{}' of '{}' object has no setter", name, cls.name)));
                         }
                         self.call(fset, vec![o.clone(), v])?;
                         return Ok(());
@@ -1879,7 +1879,7 @@ impl Vm {
                 }
                 Ok(())
             }
-            _ => Err(err("AttributeError", format!("'{}' object has no attribute '{}'", type_name(o), name))),
+            _ => Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name))),
         }
     }
 
@@ -1897,21 +1897,21 @@ impl Vm {
                 if inst.del(name) {
                     Ok(())
                 } else {
-                    Err(err("AttributeError", format!("'{}' object has no attribute '{}'", inst.class().name, name)))
+                    Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", inst.class().name, name)))
                 }
             }
             Value::Class(c) => {
                 if lock(&c.dict).remove(name).is_some() {
                     Ok(())
                 } else {
-                    Err(err("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name)))
+                    Err(ExcType::AttributeError.msg(format!("type object '{}' has no attribute '{}'", c.name, name)))
                 }
             }
             Value::Module(m) => {
                 lock(&m.ns.map).remove(name);
                 Ok(())
             }
-            _ => Err(err("AttributeError", format!("'{}' object has no attribute '{}'", type_name(o), name))),
+            _ => Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name))),
         }
     }
 
@@ -2321,7 +2321,7 @@ impl Vm {
                 let r = lock(d).get(h, k).cloned();
                 match r {
                     Some(v) => Ok(v),
-                    None => Err(new_exc(&exc_class("KeyError"), vec![k.clone()])),
+                    None => Err(ExcType::KeyError.with(vec![k.clone()])),
                 }
             }
             Value::Inst(_) => match self.call_dunder(o, "__getitem__", vec![k.clone()])? {
@@ -2361,7 +2361,7 @@ impl Vm {
                             g[ix] = v;
                             Ok(())
                         }
-                        None => Err(err("IndexError", "list assignment index out of range")),
+                        None => Err(ExcType::IndexError.msg("list assignment index out of range")),
                     }
                 }
                 Value::Slice(s) => {
@@ -2398,7 +2398,7 @@ impl Vm {
                             d[ix] = v;
                             return Ok(());
                         }
-                        return Err(err("IndexError", "deque index out of range"));
+                        return Err(ExcType::IndexError.msg("deque index out of range"));
                     }
                 }
                 Err(type_error(format!("'{}' object does not support item assignment", type_name(o))))
@@ -2415,7 +2415,7 @@ impl Vm {
                 let r = lock(d).remove(h, k);
                 match r {
                     Some(_) => Ok(()),
-                    None => Err(new_exc(&exc_class("KeyError"), vec![k.clone()])),
+                    None => Err(ExcType::KeyError.with(vec![k.clone()])),
                 }
             }
             Value::List(l) => match k {
@@ -2426,7 +2426,7 @@ impl Vm {
                             g.remove(ix);
                             Ok(())
                         }
-                        None => Err(err("IndexError", "list assignment index out of range")),
+                        None => Err(ExcType::IndexError.msg("list assignment index out of range")),
                     }
                 }
                 Value::Slice(s) => {
@@ -2487,7 +2487,7 @@ impl Vm {
                                 loop {
                                     match self.getitem(v, &Value::Int(k)) {
                                         Ok(x) => items.push(x),
-                                        Err(e) if exc_matches(&e, "IndexError") || exc_matches(&e, "StopIteration") => break,
+                                        Err(e) if exc_matches(&e, ExcType::IndexError) || exc_matches(&e, ExcType::StopIteration) => break,
                                         Err(e) => return Err(e),
                                     }
                                     k += 1;
@@ -2527,7 +2527,7 @@ impl Vm {
         // Long loops inside builtins (sum(range(10**9))) must still honour a stop request.
         self.checks = self.checks.wrapping_add(1);
         if self.checks & 0xFFFF == 0 && self.interp.host.stop_requested() {
-            return Err(new_exc(&exc_class("KeyboardInterrupt"), vec![]));
+            return Err(ExcType::KeyboardInterrupt.bare());
         }
         match it {
             Value::Iter(i) => {
@@ -2543,7 +2543,7 @@ impl Vm {
             Value::Inst(_) => match self.call_dunder(it, "__next__", vec![]) {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => Err(type_error(format!("'{}' object is not an iterator", type_name(it)))),
-                Err(e) if exc_matches(&e, "StopIteration") => Ok(None),
+                Err(e) if exc_matches(&e, ExcType::StopIteration) => Ok(None),
                 Err(e) => Err(e),
             },
             _ => Err(type_error(format!("'{}' object is not an iterator", type_name(it)))),
@@ -2560,7 +2560,7 @@ impl Vm {
         }
         if super::stack::too_deep() {
             self.frames.truncate(depth);
-            return Err(err("RecursionError", "maximum recursion depth exceeded while calling a Python object"));
+            return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded while calling a Python object"));
         }
         self.nested += 1;
         let mut b = i64::MAX;
@@ -2626,13 +2626,13 @@ impl Vm {
             *lock(&g.frame) = None;
             return Ok(());
         }
-        match self.gen_throw(g, new_exc(&exc_class("GeneratorExit"), vec![])) {
+        match self.gen_throw(g, ExcType::GeneratorExit.bare()) {
             Ok(Some(_)) => {
                 *lock(&g.frame) = None;
-                Err(err("RuntimeError", "generator ignored GeneratorExit"))
+                Err(ExcType::RuntimeError.msg("generator ignored GeneratorExit"))
             }
             Ok(None) => Ok(()),
-            Err(e) if exc_matches(&e, "GeneratorExit") || exc_matches(&e, "StopIteration") => Ok(()),
+            Err(e) if exc_matches(&e, ExcType::GeneratorExit) || exc_matches(&e, ExcType::StopIteration) => Ok(()),
             Err(e) => Err(e),
         }
     }
@@ -2700,7 +2700,7 @@ impl Vm {
                     .into());
                 }
                 if self.repr_guard.len() > 200 || super::stack::too_deep() {
-                    return Err(err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+                    return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded while getting the repr of an object"));
                 }
                 self.repr_guard.push(p);
                 let r = self.repr_container(v);
@@ -2787,7 +2787,7 @@ impl Vm {
                         return match &args {
                             Value::Tuple(t) if t.is_empty() => Ok(String::new()),
                             Value::Tuple(t) if t.len() == 1 => {
-                                if cls.is_subclass(&types().exc["KeyError"]) {
+                                if cls.is_subclass(&types().exc[ExcType::KeyError as usize]) {
                                     self.repr(&t[0])
                                 } else {
                                     self.str(&t[0])
@@ -2833,7 +2833,7 @@ impl Vm {
         if let Some((parent, child)) = name.rsplit_once('.') {
             let p = self.import(parent)?;
             if crate::stdlib::find(name).is_none() {
-                return Err(err("ModuleNotFoundError", format!("No module named '{name}'; '{parent}' is not a package")));
+                return Err(ExcType::ModuleNotFoundError.msg(format!("No module named '{name}'; '{parent}' is not a package")));
             }
             let m = self.import_one(name)?;
             if let Value::Module(pm) = &p {
@@ -2872,7 +2872,7 @@ impl Vm {
                 self.call(&func, vec![])?;
                 m
             }
-            None => return Err(err("ModuleNotFoundError", format!("No module named '{name}'"))),
+            None => return Err(ExcType::ModuleNotFoundError.msg(format!("No module named '{name}'"))),
         };
         lock(&self.interp.modules).insert(intern(name), m.clone());
         Ok(m)
@@ -3079,7 +3079,7 @@ fn stdlib_code(interp: &Interpreter, name: &str, src: &'static str, filename: &s
     if let Some(c) = lock(cache).get(name) {
         return Ok(c.clone());
     }
-    let code = crate::python::compile(src, filename).map_err(|e| err("SyntaxError", e.msg))?;
+    let code = crate::python::compile(src, filename).map_err(|e| ExcType::SyntaxError.msg(e.msg))?;
     lock(cache).insert(intern(name), code.clone());
     Ok(code)
 }
@@ -3132,7 +3132,7 @@ pub fn exc_match(e: &Value, t: &Value) -> PyResult<bool> {
     let cls = type_of(e);
     match t {
         Value::Class(c) => {
-            if !c.is_subclass(&types().exc["BaseException"]) {
+            if !c.is_subclass(&types().exc[ExcType::BaseException as usize]) {
                 return Err(type_error("catching classes that do not inherit from BaseException is not allowed"));
             }
             Ok(cls.is_subclass(c))

@@ -13,6 +13,7 @@
 pub mod builtins;
 pub mod code;
 pub mod dict;
+pub mod exc;
 pub mod format;
 pub mod frame;
 pub mod interp;
@@ -68,7 +69,7 @@ pub fn run_main_with(src: &str, filename: &str, argv: Vec<String>, host: Arc<dyn
 
 /// Print an uncaught exception (or handle SystemExit) and return the exit code.
 pub fn report_uncaught(vm: &mut interp::Vm, e: &Value) -> i32 {
-    if types::exc_matches(e, "SystemExit") {
+    if types::exc_matches(e, exc::ExcType::SystemExit) {
         let arg = match e {
             Value::Inst(i) => match i.get("args") {
                 Some(Value::Tuple(t)) if !t.is_empty() => t[0].clone(),

@@ -209,7 +209,7 @@ pub fn overflow_to_big(a: i64, b: i64, op: BinOp) -> Value {
 }
 
 fn zde(msg: &str) -> Value {
-    err("ZeroDivisionError", msg)
+    ExcType::ZeroDivisionError.msg(msg)
 }
 
 fn float_floordiv(a: f64, b: f64) -> f64 {
@@ -373,7 +373,7 @@ pub fn binary_native(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>>
                     } else {
                         let r = x.powf(y);
                         if r.is_infinite() && x.is_finite() {
-                            Err(err("OverflowError", "(34, 'Numerical result out of range')"))
+                            Err(ExcType::OverflowError.msg("(34, 'Numerical result out of range')"))
                         } else {
                             Ok(Float(r))
                         }

@@ -350,7 +350,7 @@ pub fn str_method(vm: &mut Vm, s: &Arc<PyStr>, name: &str, a: Vec<Value>, kw: Ve
         "__hash__" => Value::Int(hash_str(s)),
         "__str__" => Value::Str(s.clone()),
         "__repr__" => Value::string(str_repr(st)),
-        _ => return Err(err("AttributeError", format!("'str' object has no attribute '{}'", name))),
+        _ => return Err(ExcType::AttributeError.msg(format!("'str' object has no attribute '{}'", name))),
     })
 }
 
@@ -411,14 +411,14 @@ pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: &[(Name, Value)]) 
                 if manual {
                     return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
                 }
-                let v = args.get(auto).cloned().ok_or_else(|| err("IndexError", format!("Replacement index {} out of range for positional args tuple", auto)))?;
+                let v = args.get(auto).cloned().ok_or_else(|| ExcType::IndexError.msg(format!("Replacement index {} out of range for positional args tuple", auto)))?;
                 auto += 1;
                 v
             } else if let Ok(n) = first.parse::<usize>() {
                 manual = true;
-                args.get(n).cloned().ok_or_else(|| err("IndexError", format!("Replacement index {} out of range for positional args tuple", n)))?
+                args.get(n).cloned().ok_or_else(|| ExcType::IndexError.msg(format!("Replacement index {} out of range for positional args tuple", n)))?
             } else {
-                kw.iter().find(|(k, _)| &**k == first).map(|(_, v)| v.clone()).ok_or_else(|| new_exc(&exc_class("KeyError"), vec![Value::str(first)]))?
+                kw.iter().find(|(k, _)| &**k == first).map(|(_, v)| v.clone()).ok_or_else(|| ExcType::KeyError.with(vec![Value::str(first)]))?
             };
             while !tail.is_empty() {
                 if let Some(r) = tail.strip_prefix('.') {

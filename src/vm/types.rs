@@ -1,7 +1,7 @@
 //! The builtin classes (int, str, ..., the exception hierarchy), created once.
 
+pub use super::exc::ExcType;
 use super::value::*;
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 pub struct Types {
@@ -33,54 +33,9 @@ pub struct Types {
     pub cell: Arc<Class>,
     pub ellipsis: Arc<Class>,
     pub notimpl: Arc<Class>,
-    pub exc: HashMap<&'static str, Arc<Class>>,
+    /// One class per [`ExcType`], indexed by it.
+    pub exc: Vec<Arc<Class>>,
 }
-
-const EXC_TREE: &[(&str, &str)] = &[
-    ("BaseException", ""),
-    ("SystemExit", "BaseException"),
-    ("KeyboardInterrupt", "BaseException"),
-    ("GeneratorExit", "BaseException"),
-    ("Exception", "BaseException"),
-    ("StopIteration", "Exception"),
-    ("ArithmeticError", "Exception"),
-    ("FloatingPointError", "ArithmeticError"),
-    ("OverflowError", "ArithmeticError"),
-    ("ZeroDivisionError", "ArithmeticError"),
-    ("AssertionError", "Exception"),
-    ("AttributeError", "Exception"),
-    ("BufferError", "Exception"),
-    ("EOFError", "Exception"),
-    ("ImportError", "Exception"),
-    ("ModuleNotFoundError", "ImportError"),
-    ("LookupError", "Exception"),
-    ("IndexError", "LookupError"),
-    ("KeyError", "LookupError"),
-    ("MemoryError", "Exception"),
-    ("NameError", "Exception"),
-    ("UnboundLocalError", "NameError"),
-    ("OSError", "Exception"),
-    ("TimeoutError", "OSError"),
-    ("FileNotFoundError", "OSError"),
-    ("PermissionError", "OSError"),
-    ("ReferenceError", "Exception"),
-    ("RuntimeError", "Exception"),
-    ("NotImplementedError", "RuntimeError"),
-    ("RecursionError", "RuntimeError"),
-    ("SyntaxError", "Exception"),
-    ("IndentationError", "SyntaxError"),
-    ("TabError", "IndentationError"),
-    ("SystemError", "Exception"),
-    ("TypeError", "Exception"),
-    ("ValueError", "Exception"),
-    ("UnicodeError", "ValueError"),
-    ("UnicodeDecodeError", "UnicodeError"),
-    ("UnicodeEncodeError", "UnicodeError"),
-    ("Warning", "Exception"),
-    ("UserWarning", "Warning"),
-    ("DeprecationWarning", "Warning"),
-    ("RuntimeWarning", "Warning"),
-];
 
 pub fn types() -> &'static Types {
     static T: OnceLock<Types> = OnceLock::new();
@@ -89,10 +44,13 @@ pub fn types() -> &'static Types {
         let mk = |n: &str, k: Kind| new_class(n, "builtins", vec![object.clone()], k);
         let int = mk("int", Kind::Int);
         let bool_ = new_class("bool", "builtins", vec![int.clone()], Kind::Bool);
-        let mut exc = HashMap::new();
-        for (name, base) in EXC_TREE {
-            let bases = if base.is_empty() { vec![object.clone()] } else { vec![exc.get(base).cloned().unwrap()] };
-            exc.insert(*name, new_class(name, "builtins", bases, Kind::Exception));
+        let mut exc: Vec<Arc<Class>> = Vec::with_capacity(ExcType::ALL.len());
+        for e in ExcType::ALL {
+            let bases = match e.base() {
+                None => vec![object.clone()],
+                Some(b) => vec![exc[b as usize].clone()],
+            };
+            exc.push(new_class(e.name(), "builtins", bases, Kind::Exception));
         }
         Types {
             type_: mk("type", Kind::Type),
@@ -128,8 +86,8 @@ pub fn types() -> &'static Types {
     })
 }
 
-pub fn exc_class(name: &str) -> Arc<Class> {
-    types().exc.get(name).cloned().unwrap_or_else(|| types().exc["Exception"].clone())
+pub fn exc_class(e: ExcType) -> Arc<Class> {
+    types().exc[e as usize].clone()
 }
 
 /// A new exception instance of a builtin exception class.
@@ -139,17 +97,14 @@ pub fn new_exc(cls: &Arc<Class>, args: Vec<Value>) -> Value {
     Value::Inst(Arc::new(inst))
 }
 
-pub fn err(name: &str, msg: impl Into<String>) -> Value {
-    new_exc(&exc_class(name), vec![Value::string(msg.into())])
-}
 pub fn type_error(msg: impl Into<String>) -> Value {
-    err("TypeError", msg)
+    ExcType::TypeError.msg(msg)
 }
 pub fn value_error(msg: impl Into<String>) -> Value {
-    err("ValueError", msg)
+    ExcType::ValueError.msg(msg)
 }
 pub fn memory_error() -> Value {
-    new_exc(&exc_class("MemoryError"), vec![])
+    ExcType::MemoryError.bare()
 }
 
 /// The class of any value.
@@ -199,13 +154,13 @@ pub fn type_name(v: &Value) -> Name {
 
 pub fn is_exc_instance(v: &Value) -> bool {
     match v {
-        Value::Inst(i) => i.class().is_subclass(&types().exc["BaseException"]),
+        Value::Inst(i) => i.class().is_subclass(&exc_class(ExcType::BaseException)),
         _ => false,
     }
 }
-pub fn exc_matches(v: &Value, name: &str) -> bool {
+pub fn exc_matches(v: &Value, e: ExcType) -> bool {
     match v {
-        Value::Inst(i) => i.class().is_subclass(&types().exc[name]),
+        Value::Inst(i) => i.class().is_subclass(&types().exc[e as usize]),
         _ => false,
     }
 }
