@@ -10,17 +10,27 @@
 //!   Finished).
 //! - [`run_main`]: run a whole program single-threaded, like `python3 file.py`.
 
+pub mod attr;
+pub mod binary;
 pub mod builtins;
+pub mod call;
 pub mod code;
+pub mod compare;
 pub mod dict;
+pub mod eval;
 pub mod exc;
 pub mod format;
 pub mod frame;
+pub mod import;
 pub mod interp;
+pub mod item;
 pub mod iter;
+pub mod iterate;
 pub mod memory;
 pub mod ops;
+pub mod repr;
 pub mod stack;
+pub mod traceback;
 pub mod strmethods;
 pub mod types;
 pub mod value;

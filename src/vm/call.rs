@@ -1,0 +1,349 @@
+//! Calls: argument binding (with CPython's messages for wrong counts), calling any
+//! value, instantiation, class creation, and re-entering the loop from Rust (`call`).
+
+use super::dict::Dict;
+use super::frame::*;
+use super::ops::*;
+use super::types::*;
+use super::value::*;
+use std::sync::atomic::Ordering as AO;
+use std::sync::{Arc, Mutex};
+use super::interp::*;
+use super::eval::Exit;
+
+impl Vm {
+    /// Bind arguments and push a frame for a Python function.
+    pub fn call_function(&mut self, func: &Arc<Function>, mut args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> PyResult<Option<Value>> {
+        let code = &func.code;
+        let nlocals = code.varnames.len();
+        let mut locals: Vec<Option<Value>> = Vec::with_capacity(nlocals);
+        let argcount = code.argcount as usize;
+        if kwargs.is_empty() && !code.varargs && !code.varkw && code.kwonly == 0 && args.len() == argcount {
+            locals.extend(args.into_iter().map(Some));
+        } else {
+            self.bind_slow(func, &mut args, kwargs, &mut locals)?;
+        }
+        locals.resize(nlocals, None);
+        let mut cells: Vec<Arc<Cell>> = Vec::with_capacity(code.cellvars.len() + func.closure.len());
+        for _ in 0..code.cellvars.len() {
+            cells.push(Arc::new(Mutex::new(None)));
+        }
+        for (ci, li) in &code.cell_params {
+            *lock(&cells[*ci as usize]) = locals[*li as usize].clone();
+        }
+        cells.extend(func.closure.iter().cloned());
+        let mut fr = Frame::new(code.clone(), func.globals.clone(), locals, cells);
+        if code.is_gen {
+            let g = Arc::new(Generator { frame: Mutex::new(None), name: code.name.clone(), qualname: func.qualname.clone(), running: Default::default() });
+            fr.gen = Some(g.clone());
+            fr.on_return = OnReturn::Gen;
+            *lock(&g.frame) = Some(Box::new(fr));
+            return Ok(Some(Value::Gen(g)));
+        }
+        self.frames.push(Box::new(fr));
+        Ok(None)
+    }
+
+    pub(crate) fn bind_slow(&mut self, func: &Arc<Function>, args: &mut Vec<Value>, kwargs: Vec<(Name, Value)>, locals: &mut Vec<Option<Value>>) -> PyResult<()> {
+        let code = &func.code;
+        let fname = &func.qualname;
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonly as usize;
+        let total = argcount + kwonly;
+        locals.resize(total + code.varargs as usize + code.varkw as usize, None);
+        let npos = args.len().min(argcount);
+        let extra: Vec<Value> = if args.len() > argcount { args.split_off(argcount) } else { vec![] };
+        for (i, a) in args.drain(..).enumerate() {
+            locals[i] = Some(a);
+        }
+        if !extra.is_empty() && !code.varargs {
+            let ndef = func.defaults.len();
+            let given = npos + extra.len();
+            let takes = if ndef > 0 { format!("from {} to {}", argcount - ndef, argcount) } else { argcount.to_string() };
+            return Err(type_error(format!(
+                "{}() takes {} positional argument{} but {} {} given",
+                fname,
+                takes,
+                if argcount == 1 && ndef == 0 { "" } else { "s" },
+                given,
+                if given == 1 { "was" } else { "were" }
+            )));
+        }
+        let mut varkw = Dict::new();
+        for (k, v) in kwargs {
+            match code.varnames[..total].iter().position(|n| **n == *k) {
+                Some(i) if i >= code.posonly as usize => {
+                    if locals[i].is_some() {
+                        return Err(type_error(format!("{}() got multiple values for argument '{}'", fname, k)));
+                    }
+                    locals[i] = Some(v);
+                }
+                _ => {
+                    if code.varkw {
+                        let kv = Value::str(&k);
+                        let h = hash_native(&kv).ok().flatten().unwrap_or(0);
+                        varkw.insert(h, kv, v);
+                    } else {
+                        return Err(type_error(format!("{}() got an unexpected keyword argument '{}'", fname, k)));
+                    }
+                }
+            }
+        }
+        // Defaults.
+        let ndef = func.defaults.len();
+        let mut missing = vec![];
+        for i in 0..argcount {
+            if locals[i].is_none() {
+                if i + ndef >= argcount {
+                    locals[i] = Some(func.defaults[i + ndef - argcount].clone());
+                } else {
+                    missing.push(format!("'{}'", code.varnames[i]));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                fname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        let mut kwmissing = vec![];
+        for i in argcount..total {
+            if locals[i].is_none() {
+                let n = &code.varnames[i];
+                match func.kwdefaults.iter().find(|(k, _)| k == n) {
+                    Some((_, v)) => locals[i] = Some(v.clone()),
+                    None => kwmissing.push(format!("'{}'", n)),
+                }
+            }
+        }
+        if !kwmissing.is_empty() {
+            return Err(type_error(format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                fname,
+                kwmissing.len(),
+                if kwmissing.len() == 1 { "" } else { "s" },
+                join_names(&kwmissing)
+            )));
+        }
+        let mut idx = total;
+        if code.varargs {
+            locals[idx] = Some(Value::tuple(extra));
+            idx += 1;
+        }
+        if code.varkw {
+            locals[idx] = Some(Value::dict(varkw));
+        }
+        Ok(())
+    }
+
+    /// Start a call. Python functions push a frame (Called::Frame); everything else runs
+    /// to completion here.
+    pub fn call_value(&mut self, func: Value, mut args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> PyResult<Called> {
+        match &func {
+            Value::Func(f) => Ok(match self.call_function(f, args, kwargs)? {
+                Some(v) => Called::Value(v),
+                None => Called::Frame,
+            }),
+            Value::Method(m) => {
+                args.insert(0, m.0.clone());
+                let f = m.1.clone();
+                self.call_value(f, args, kwargs)
+            }
+            Value::Builtin(b) => {
+                if let Some(s) = &b.bound {
+                    args.insert(0, s.clone());
+                }
+                Ok(Called::Value((b.f)(self, args, kwargs)?))
+            }
+            Value::BMethod(m) => Ok(Called::Value(super::builtins::call_method(self, &m.0, &m.1, args, kwargs)?)),
+            Value::Class(c) => self.instantiate(c, args, kwargs),
+            Value::Inst(_) => {
+                let m = self.getattr(&func, "__call__").map_err(|_| type_error(format!("'{}' object is not callable", type_name(&func))))?;
+                self.call_value(m, args, kwargs)
+            }
+            Value::Wrap(w) => match &**w {
+                Wrapper::Static(f) => self.call_value(f.clone(), args, kwargs),
+                _ => Err(type_error(format!("'{}' object is not callable", type_name(&func)))),
+            },
+            _ => Err(type_error(format!("'{}' object is not callable", type_name(&func)))),
+        }
+    }
+
+    /// Call from Rust and wait for the result (bounded re-entry of the eval loop, used by
+    /// builtins that call Python code: key functions, implicit dunders...).
+    pub fn call(&mut self, func: &Value, args: Vec<Value>) -> PyResult<Value> {
+        self.call_kw(func, args, vec![])
+    }
+
+    pub fn call_kw(&mut self, func: &Value, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> PyResult<Value> {
+        let depth = self.frames.len();
+        match self.call_value(func.clone(), args, kwargs)? {
+            Called::Value(v) => {
+                if let Some(w) = self.pending.take() {
+                    if let Some(r) = self.interp.scheduler.wait_in_place(self.ident, &w, &*self.interp.host)? {
+                        return Ok(r);
+                    }
+                }
+                Ok(v)
+            }
+            Called::Frame => {
+                if self.frames.len() > self.interp.recursion_limit.load(AO::Relaxed) {
+                    self.frames.truncate(depth);
+                    return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded"));
+                }
+                if super::stack::too_deep() {
+                    self.frames.truncate(depth);
+                    return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded while calling a Python object"));
+                }
+                let top = self.frames.len() - 1;
+                // Make the frame return to us.
+                let fr = &mut self.frames[top];
+                let prev = std::mem::replace(&mut fr.on_return, OnReturn::Stop);
+                let init_inst = match prev {
+                    OnReturn::Init(i) => Some(i),
+                    OnReturn::Push => None,
+                    other => {
+                        fr.on_return = other;
+                        None
+                    }
+                };
+                self.nested += 1;
+                let mut b = i64::MAX;
+                let r = self.run_frames(top, &mut b);
+                self.nested -= 1;
+                self.frames.truncate(top.max(depth));
+                match r {
+                    Ok(Exit::Returned(v)) => match init_inst {
+                        Some(i) => {
+                            if !v.is_none() {
+                                return Err(type_error(format!("__init__() should return None, not '{}'", type_name(&v))));
+                            }
+                            Ok(i)
+                        }
+                        None => Ok(v),
+                    },
+                    Ok(_) => Ok(Value::None),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    pub(crate) fn instantiate(&mut self, c: &Arc<Class>, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> PyResult<Called> {
+        match c.kind {
+            Kind::User | Kind::Exception | Kind::Object => {}
+            _ => {
+                // A builtin type (or subclass of one: not supported beyond the builtin).
+                if c.kind == Kind::Type && args.len() == 1 {
+                    return Ok(Called::Value(Value::Class(type_of(&args[0]))));
+                }
+                return Ok(Called::Value(super::builtins::construct(self, c, args, kwargs)?));
+            }
+        }
+        if c.kind == Kind::Object && lock(&c.mro).len() == 1 {
+            if !args.is_empty() {
+                return Err(type_error("object() takes no arguments"));
+            }
+        }
+        // __new__ defined by the user?
+        let inst = if let Some(newf) = c.lookup("__new__").filter(|v| matches!(v, Value::Func(_) | Value::Wrap(_))) {
+            let f = match &newf {
+                Value::Wrap(w) => match &**w {
+                    Wrapper::Static(f) => f.clone(),
+                    _ => newf.clone(),
+                },
+                f => f.clone(),
+            };
+            let mut a = vec![Value::Class(c.clone())];
+            a.extend(args.iter().cloned());
+            let obj = self.call_kw(&f, a, kwargs.clone())?;
+            match &obj {
+                Value::Inst(i) if i.class().is_subclass(c) => {}
+                _ => return Ok(Called::Value(obj)),
+            }
+            obj
+        } else {
+            let i = Instance { class: Mutex::new(c.clone()), dict: Mutex::new(vec![]) };
+            if c.kind == Kind::Exception {
+                i.set(intern("args"), Value::tuple(args.clone()));
+            }
+            Value::Inst(Arc::new(i))
+        };
+        match c.lookup("__init__") {
+            Some(Value::Func(init)) => {
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(inst.clone());
+                a.extend(args);
+                if self.call_function(&init, a, kwargs)?.is_some() {
+                    return Err(type_error("__init__() should return None, not 'generator'"));
+                }
+                if let Some(fr) = self.frames.last_mut() {
+                    fr.on_return = OnReturn::Init(inst);
+                }
+                Ok(Called::Frame)
+            }
+            Some(other @ (Value::Builtin(_) | Value::Method(_))) => {
+                let mut a = vec![inst.clone()];
+                a.extend(args);
+                self.call_kw(&other, a, kwargs)?;
+                Ok(Called::Value(inst))
+            }
+            _ => {
+                if c.kind != Kind::Exception && (!args.is_empty() || !kwargs.is_empty()) && c.lookup("__new__").is_none() {
+                    return Err(type_error(format!("{}() takes no arguments", c.name)));
+                }
+                Ok(Called::Value(inst))
+            }
+        }
+    }
+
+    pub(crate) fn make_class(&mut self, name: &Value, bases: &[Value], _kw: Option<Value>, ns: Arc<Namespace>) -> PyResult<Value> {
+        let name = name.as_str().unwrap_or("?").to_string();
+        let mut bcls = vec![];
+        for b in bases {
+            match b {
+                Value::Class(c) => bcls.push(c.clone()),
+                _ => return Err(type_error("bases must be types")),
+            }
+        }
+        if bcls.is_empty() {
+            bcls.push(types().object.clone());
+        }
+        let kind = if bcls.iter().any(|b| b.kind == Kind::Exception) { Kind::Exception } else { Kind::User };
+        for b in &bcls {
+            if !matches!(b.kind, Kind::User | Kind::Exception | Kind::Object) {
+                return Err(type_error(format!("subclassing the builtin type '{}' is not supported", b.name)));
+            }
+        }
+        let dict: FxMap<Name, Value> = lock(&ns.map).clone();
+        let module = dict.get("__module__").and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| "__main__".into());
+        let qualname = dict.get("__qualname__").and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| name.clone());
+        let cls = Arc::new(Class {
+            name: intern(&name),
+            qualname: intern(&qualname),
+            module: intern(&module),
+            bases: bcls.clone(),
+            mro: Mutex::new(vec![]),
+            dict: Mutex::new(dict),
+            kind,
+            id: 0,
+            flags: Default::default(),
+        });
+        let mro = compute_mro(&cls, &bcls).map_err(type_error)?;
+        *lock(&cls.mro) = mro;
+        cls.compute_flags();
+        Ok(Value::Class(cls))
+    }
+}
+
+pub(crate) fn join_names(v: &[String]) -> String {
+    match v.len() {
+        1 => v[0].clone(),
+        2 => format!("{} and {}", v[0], v[1]),
+        _ => format!("{}, and {}", v[..v.len() - 1].join(", "), v[v.len() - 1]),
+    }
+}
