@@ -7,7 +7,7 @@ use super::iter::{new_iter, next_native, IterKind};
 use super::ops::*;
 use super::types::*;
 use super::value::*;
-use crate::runtime::host::{Decision, Host, Scheduler, WaitReason};
+use super::host::{Decision, Host, Scheduler, WaitReason};
 use std::sync::atomic::{AtomicUsize, Ordering as AO};
 use std::sync::{Arc, Mutex};
 
