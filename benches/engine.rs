@@ -4,7 +4,7 @@
 use std::process::Command;
 use std::sync::Arc;
 use std::time::Instant;
-use threadlab::runtime::host::NativeHost;
+use threadlab::runtime::native_host::NativeHost;
 
 fn main() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/py");

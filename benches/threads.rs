@@ -10,7 +10,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::Instant;
 
-use threadlab::runtime::host::NativeHost;
+use threadlab::runtime::native_host::NativeHost;
 use threadlab::runtime::program::{self, Mode, Options, StdSpawn};
 
 fn engine(src: &str, path: &str, mode: Mode) -> (f64, String) {

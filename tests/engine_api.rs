@@ -2,7 +2,8 @@
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use threadlab::runtime::host::{NativeHost, SingleThread, WaitReason};
+use threadlab::runtime::native_host::NativeHost;
+use threadlab::vm::host::{SingleThread, WaitReason};
 use threadlab::vm::interp::{run_thread, Interpreter, RunOutcome};
 use threadlab::vm::value::Value;
 

@@ -2,7 +2,7 @@
 //! parse + compile + run (with a step budget); nothing may panic.
 
 use std::sync::{Arc, Mutex};
-use threadlab::runtime::host::{Host, SingleThread};
+use threadlab::vm::host::{Host, SingleThread};
 use threadlab::vm::interp::{run_thread, Interpreter, RunOutcome};
 
 struct QuietHost {

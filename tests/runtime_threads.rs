@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use threadlab::runtime::host::NativeHost;
+use threadlab::runtime::native_host::NativeHost;
 use threadlab::runtime::program::{self, Mode, Options, StdSpawn};
 
 fn file(rel: &str) -> PathBuf {

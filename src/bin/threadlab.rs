@@ -1,7 +1,7 @@
 //! `threadlab run FILE.py [args...]`: runs a program like `python3 FILE.py`.
 
 use std::sync::Arc;
-use threadlab::runtime::host::NativeHost;
+use threadlab::runtime::native_host::NativeHost;
 use threadlab::runtime::program::{self, Mode, Options, Policy, StdSpawn, StepOptions};
 use threadlab::runtime::trace::{self, Recorder};
 
@@ -139,7 +139,7 @@ fn main() {
             eprintln!("threadlab: can't write trace to {path}: {e}");
         }
     }
-    use threadlab::runtime::host::Host;
+    use threadlab::vm::host::Host;
     host.flush();
     std::process::exit(code);
 }

@@ -14,8 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-/// Which Python thread holds or wants the GIL (our own numbering, never 0).
-pub type ThreadNo = u64;
+use crate::vm::host::ThreadNo;
 
 #[derive(Debug)]
 struct State {

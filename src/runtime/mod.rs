@@ -1,8 +1,7 @@
 //! Threads and synchronisation: everything that can block goes through here.
 
 pub mod gil;
-pub mod host;
-pub mod lock;
+pub mod native_host;
 pub mod program;
 pub mod stepper;
 pub mod threads;

@@ -9,10 +9,10 @@
 
 use std::sync::Arc;
 
-use super::host::Host;
 pub use super::stepper::{Policy, StepOptions};
 use super::threads::{Ended, Program};
 use super::trace::{Recorder, What};
+use crate::vm::host::Host;
 use crate::vm::interp::{Interpreter, Vm};
 use crate::vm::value::Value;
 

@@ -10,9 +10,8 @@ use std::collections::BTreeMap;
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use super::gil::ThreadNo;
-use super::host::{Host, WaitReason};
 use super::threads::{deadlock_text, Program};
+use crate::vm::host::{Host, ThreadNo, WaitReason};
 use crate::vm::value::Value;
 
 /// Longest burst of instructions one turn runs.

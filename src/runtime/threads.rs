@@ -8,14 +8,14 @@ use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
-use super::gil::{Gil, ThreadNo};
-use super::host::{Decision, Host, Scheduler, WaitReason};
-use super::lock::{Lock, Wait};
+use super::gil::Gil;
 use super::program::{Mode, Spawn};
 use super::stepper::{Baton, StepOptions, TurnEnd, NS_PER_STEP};
 use super::trace::{Recorder, ThreadTrace, What};
+use crate::vm::host::{Decision, Host, Scheduler, ThreadNo, WaitReason};
 use crate::vm::interp::{run_thread, RunOutcome, Vm};
 use crate::vm::exc::ExcType;
+use crate::vm::lock::{Lock, Wait};
 use crate::vm::value::Value;
 
 /// How long a blocked thread waits before looking at stop / kill / deadlock again.

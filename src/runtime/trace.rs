@@ -8,7 +8,7 @@ use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::gil::ThreadNo;
+use crate::vm::host::ThreadNo;
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,8 +3,8 @@
 //! that would wait sets `vm.pending` and the thread's runner (the scheduler) waits.
 
 use super::*;
-use crate::runtime::host::WaitReason;
-use crate::runtime::lock::{Lock, Wait, TIMEOUT_MAX};
+use crate::vm::host::WaitReason;
+use crate::vm::lock::{Lock, Wait, TIMEOUT_MAX};
 
 type A = Vec<Value>;
 type K = Vec<(Name, Value)>;

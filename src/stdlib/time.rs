@@ -1,6 +1,6 @@
 //! time: every clock reading comes from the Host.
 use super::*;
-use crate::runtime::host::WaitReason;
+use crate::vm::host::WaitReason;
 
 fn t_time(vm: &mut Vm, _a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value> {
     Ok(Value::Float(vm.host().wall()))

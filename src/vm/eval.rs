@@ -10,7 +10,7 @@ use super::iter::next_native;
 use super::ops::*;
 use super::types::*;
 use super::value::*;
-use crate::runtime::host::{Decision, WaitReason};
+use super::host::{Decision, WaitReason};
 use std::sync::atomic::Ordering as AO;
 use std::sync::{Arc, Mutex};
 use super::interp::*;

@@ -6,7 +6,7 @@
 use super::code::*;
 use super::frame::*;
 use super::value::*;
-use crate::runtime::host::{Host, Scheduler, WaitReason};
+use super::host::{Host, Scheduler, WaitReason};
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex};
 use super::eval::Exit;

@@ -2,8 +2,8 @@
 //! tracebacks.
 //!
 //! Entry points for the runtime (issue 4):
-//! - [`interp::Interpreter::new`] with a [`crate::runtime::host::Host`] and a
-//!   [`crate::runtime::host::Scheduler`];
+//! - [`interp::Interpreter::new`] with a [`host::Host`] and a [`host::Scheduler`]
+//!   (the interface the VM defines; the runtime implements it);
 //! - [`interp::Interpreter::compile`], [`interp::Interpreter::main_thread`] /
 //!   [`interp::Interpreter::call_thread`] to make a thread ([`interp::Vm`]);
 //! - [`interp::run_thread`]`(&mut vm, budget) -> RunOutcome` (Yielded / Blocked /
@@ -22,10 +22,12 @@ pub mod exc;
 pub mod format;
 pub mod frame;
 pub mod import;
+pub mod host;
 pub mod interp;
 pub mod item;
 pub mod iter;
 pub mod iterate;
+pub mod lock;
 pub mod memory;
 pub mod ops;
 pub mod repr;
@@ -35,7 +37,7 @@ pub mod strmethods;
 pub mod types;
 pub mod value;
 
-use crate::runtime::host::{Host, Scheduler, SingleThread, WaitReason};
+use host::{Host, Scheduler, SingleThread, WaitReason};
 use interp::{run_thread, Interpreter, RunOutcome};
 use std::sync::Arc;
 use value::Value;

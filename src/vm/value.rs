@@ -132,7 +132,7 @@ pub enum NativeData {
     Stream(u8),
     Other(Value),
     /// _thread.lock / _thread.RLock
-    Lock(Arc<crate::runtime::lock::Lock>),
+    Lock(Arc<super::lock::Lock>),
 }
 
 pub type Builtin = BuiltinFn;

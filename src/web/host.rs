@@ -8,8 +8,8 @@ use std::time::Duration;
 use super::clock::now_ms;
 use super::program::{Sink, Stream};
 use super::spawn;
-use crate::runtime::host::Host;
 use crate::runtime::program::Spawn;
+use crate::vm::host::Host;
 
 /// Longest single sleep while waiting, so a Stop is noticed within this many seconds.
 const SLICE: f64 = 0.01;

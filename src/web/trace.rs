@@ -12,9 +12,9 @@ use std::time::Duration;
 
 use super::clock::now_ms;
 use super::program::Sink;
-use crate::runtime::gil::ThreadNo;
 use crate::runtime::program::Mode;
 use crate::runtime::trace::{self, Event, Lane, Recorder, What};
+use crate::vm::host::ThreadNo;
 
 /// Line events kept before older ones are thinned out.
 const MAX_LINE_EVENTS: usize = 40_000;

@@ -6,17 +6,19 @@
 //! - [`Scheduler`]: consulted at CPython 3.11's eval-breaker check points (function
 //!   entry, backward jumps) and at every point where an operation would block.
 //!
-//! [`NativeHost`] and [`SingleThread`] are the native single-threaded implementations
-//! used by `threadlab run`. Issue 4 adds the GIL / free-threaded / stepped schedulers.
+//! The VM defines this interface and consumes it; the runtime implements it
+//! (`runtime::threads::Program` is the GIL / free-threaded / stepped scheduler,
+//! `runtime::native_host::NativeHost` the std host, `web::host::WebHost` the browser's).
+//! [`SingleThread`] is the scheduler with no threads at all.
 
-use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use super::gil::ThreadNo;
+use super::interp::Vm;
 use super::lock::Lock;
-use crate::vm::interp::Vm;
-use crate::vm::value::Value;
+/// Defined next to the lock (its owners and waiters are thread numbers) so that
+/// `lock.rs` needs nothing from this file; part of this interface.
+pub use super::lock::ThreadNo;
+use super::value::Value;
 
 /// Why a thread cannot continue right now.
 #[derive(Clone, Debug)]
@@ -120,96 +122,3 @@ pub trait Scheduler: Send + Sync {
 /// One thread, nothing to switch to.
 pub struct SingleThread;
 impl Scheduler for SingleThread {}
-
-/// std-based host for the native CLI and tests.
-pub struct NativeHost {
-    start: std::time::Instant,
-    out: Mutex<std::io::BufWriter<std::io::Stdout>>,
-    pub stop: AtomicBool,
-    /// When set, output is captured here instead of written to the process's streams.
-    pub capture: Option<Mutex<(String, String)>>,
-}
-
-impl NativeHost {
-    pub fn new() -> NativeHost {
-        NativeHost {
-            start: std::time::Instant::now(),
-            out: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
-            stop: AtomicBool::new(false),
-            capture: None,
-        }
-    }
-    pub fn capturing() -> NativeHost {
-        let mut h = NativeHost::new();
-        h.capture = Some(Mutex::new((String::new(), String::new())));
-        h
-    }
-    pub fn captured(&self) -> (String, String) {
-        match &self.capture {
-            Some(c) => c.lock().unwrap_or_else(|e| e.into_inner()).clone(),
-            None => (String::new(), String::new()),
-        }
-    }
-}
-
-impl Default for NativeHost {
-    fn default() -> Self {
-        NativeHost::new()
-    }
-}
-
-impl Host for NativeHost {
-    fn write_stdout(&self, s: &str) {
-        if let Some(c) = &self.capture {
-            c.lock().unwrap_or_else(|e| e.into_inner()).0.push_str(s);
-            return;
-        }
-        let _ = self.out.lock().unwrap_or_else(|e| e.into_inner()).write_all(s.as_bytes());
-    }
-    fn write_stderr(&self, s: &str) {
-        if let Some(c) = &self.capture {
-            c.lock().unwrap_or_else(|e| e.into_inner()).1.push_str(s);
-            return;
-        }
-        self.flush();
-        let _ = std::io::stderr().write_all(s.as_bytes());
-    }
-    fn flush(&self) {
-        let _ = self.out.lock().unwrap_or_else(|e| e.into_inner()).flush();
-    }
-    fn now(&self) -> f64 {
-        self.start.elapsed().as_secs_f64()
-    }
-    fn wall(&self) -> f64 {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
-    }
-    fn wait_until(&self, t: f64) {
-        self.flush();
-        loop {
-            let now = self.now();
-            if now >= t || self.stop_requested() {
-                return;
-            }
-            std::thread::sleep(std::time::Duration::from_secs_f64((t - now).min(0.05)));
-        }
-    }
-    fn stop_requested(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
-    }
-    fn read_line(&self) -> Option<String> {
-        self.flush();
-        let mut s = String::new();
-        match std::io::stdin().read_line(&mut s) {
-            Ok(0) | Err(_) => None,
-            Ok(_) => {
-                if s.ends_with('\n') {
-                    s.pop();
-                    if s.ends_with('\r') {
-                        s.pop();
-                    }
-                }
-                Some(s)
-            }
-        }
-    }
-}

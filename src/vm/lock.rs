@@ -1,5 +1,5 @@
-//! `_thread.lock` and `_thread.RLock` as the runtime sees them: who holds each lock
-//! (for deadlock reports), acquire with CPython's `blocking` / `timeout` rules, and
+//! `_thread.lock` and `_thread.RLock`, the objects the VM and the runtime share: who
+//! holds each lock (for deadlock reports), acquire with CPython's `blocking` / `timeout` rules, and
 //! release errors with CPython's messages. Waiting itself goes through a `Waiter`, so
 //! the same lock serves real threads (block on a Condvar, GIL released by the caller)
 //! and the stepped scheduler (which never blocks: it asks `try_acquire` and picks
@@ -8,8 +8,10 @@
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use super::gil::ThreadNo;
-use crate::vm::exc::ExcType;
+/// A Python thread's number (our own numbering, never 0; the GIL, locks, traces and
+/// `_thread.get_ident()` all use it). Import it as `vm::host::ThreadNo`.
+pub type ThreadNo = u64;
+use super::exc::ExcType;
 
 /// CPython's `threading.TIMEOUT_MAX` on 64-bit Linux (seconds).
 pub const TIMEOUT_MAX: f64 = 9223372036.0;

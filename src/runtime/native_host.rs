@@ -1,0 +1,101 @@
+//! [`NativeHost`]: the std-based [`Host`] for the native CLI and tests (stdout through
+//! a buffer, or captured into strings; the process's monotonic and wall clocks; stdin).
+
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
+use crate::vm::host::Host;
+
+/// std-based host for the native CLI and tests.
+pub struct NativeHost {
+    start: std::time::Instant,
+    out: Mutex<std::io::BufWriter<std::io::Stdout>>,
+    pub stop: AtomicBool,
+    /// When set, output is captured here instead of written to the process's streams.
+    pub capture: Option<Mutex<(String, String)>>,
+}
+
+impl NativeHost {
+    pub fn new() -> NativeHost {
+        NativeHost {
+            start: std::time::Instant::now(),
+            out: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            stop: AtomicBool::new(false),
+            capture: None,
+        }
+    }
+    pub fn capturing() -> NativeHost {
+        let mut h = NativeHost::new();
+        h.capture = Some(Mutex::new((String::new(), String::new())));
+        h
+    }
+    pub fn captured(&self) -> (String, String) {
+        match &self.capture {
+            Some(c) => c.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+            None => (String::new(), String::new()),
+        }
+    }
+}
+
+impl Default for NativeHost {
+    fn default() -> Self {
+        NativeHost::new()
+    }
+}
+
+impl Host for NativeHost {
+    fn write_stdout(&self, s: &str) {
+        if let Some(c) = &self.capture {
+            c.lock().unwrap_or_else(|e| e.into_inner()).0.push_str(s);
+            return;
+        }
+        let _ = self.out.lock().unwrap_or_else(|e| e.into_inner()).write_all(s.as_bytes());
+    }
+    fn write_stderr(&self, s: &str) {
+        if let Some(c) = &self.capture {
+            c.lock().unwrap_or_else(|e| e.into_inner()).1.push_str(s);
+            return;
+        }
+        self.flush();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+    fn flush(&self) {
+        let _ = self.out.lock().unwrap_or_else(|e| e.into_inner()).flush();
+    }
+    fn now(&self) -> f64 {
+        self.start.elapsed().as_secs_f64()
+    }
+    fn wall(&self) -> f64 {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
+    }
+    fn wait_until(&self, t: f64) {
+        self.flush();
+        loop {
+            let now = self.now();
+            if now >= t || self.stop_requested() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_secs_f64((t - now).min(0.05)));
+        }
+    }
+    fn stop_requested(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+    fn read_line(&self) -> Option<String> {
+        self.flush();
+        let mut s = String::new();
+        match std::io::stdin().read_line(&mut s) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => {
+                if s.ends_with('\n') {
+                    s.pop();
+                    if s.ends_with('\r') {
+                        s.pop();
+                    }
+                }
+                Some(s)
+            }
+        }
+    }
+}
