@@ -347,3 +347,142 @@ pub(crate) fn join_names(v: &[String]) -> String {
         _ => format!("{}, and {}", v[..v.len() - 1].join(", "), v[v.len() - 1]),
     }
 }
+
+/// Opcode bodies called from the eval loop.
+impl Vm {
+    /// MAKE_FUNCTION: pop the closure, keyword defaults and defaults named by `flags`, push a function of code constant `ci`.
+    pub(crate) fn make_function(&mut self, f: &mut Frame, ci: u32, flags: u32) -> PyResult<()> {
+        let code = f.code.clone();
+        let c = code.codes[ci as usize].clone();
+        let closure = if flags & 8 != 0 {
+            match f.stack.pop() {
+                Some(Value::Tuple(t)) => t.iter().filter_map(|v| if let Value::Cell(c) = v { Some(c.clone()) } else { None }).collect(),
+                _ => vec![],
+            }
+        } else {
+            vec![]
+        };
+        let mut kwdefaults = vec![];
+        if flags & 2 != 0 {
+            if let Some(Value::Dict(d)) = f.stack.pop() {
+                for (k, v) in lock(&d).items() {
+                    kwdefaults.push((intern(k.as_str().unwrap_or("")), v));
+                }
+            }
+        }
+        let defaults = if flags & 1 != 0 {
+            match f.stack.pop() {
+                Some(Value::Tuple(t)) => (*t).clone(),
+                _ => vec![],
+            }
+        } else {
+            vec![]
+        };
+        let func = Function {
+            name: Mutex::new(c.name.clone()),
+            qualname: c.qualname.clone(),
+            code: c,
+            globals: f.globals.clone(),
+            defaults,
+            kwdefaults,
+            closure,
+            dict: Mutex::new(vec![]),
+        };
+        f.stack.push(Value::Func(Arc::new(func)));
+        Ok(())
+    }
+
+    /// CALL_KW (`f(a, k=v)`): the keyword names are a tuple constant; pops the values
+    /// and the callee, then calls.
+    pub(crate) fn call_kw_op(&mut self, f: &mut Frame, argc: u32, names: u32) -> PyResult<Called> {
+        let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!() };
+        let names = names.clone();
+        let n = f.stack.len() - argc as usize;
+        let mut args: Vec<Value> = f.stack.drain(n..).collect();
+        let func = f.stack.pop().unwrap();
+        let kwv = args.split_off(args.len() - names.len());
+        let kwargs: Vec<(Name, Value)> = names.iter().zip(kwv).map(|(k, v)| (intern(k.as_str().unwrap_or("")), v)).collect();
+        self.call_value(func, args, kwargs)
+    }
+
+    /// CALL_FUNCTION_EX (`f(*args, **kw)`): pops the kwargs dict (if any), the args
+    /// tuple and the callee, then calls.
+    pub(crate) fn call_ex_op(&mut self, f: &mut Frame, has_kw: bool) -> PyResult<Called> {
+        let kw = if has_kw { f.stack.pop() } else { None };
+        let args = f.stack.pop().unwrap();
+        let func = f.stack.pop().unwrap();
+        let args = match args {
+            Value::Tuple(t) => (*t).clone(),
+            _ => vec![],
+        };
+        let mut kwargs = vec![];
+        if let Some(Value::Dict(d)) = kw {
+            for e in lock(&d).iter() {
+                match e.key.as_str() {
+                    Some(s) => kwargs.push((intern(s), e.value.clone())),
+                    None => return Err(type_error("keywords must be strings")),
+                }
+            }
+        }
+        self.call_value(func, args, kwargs)
+    }
+
+    /// CALL_METHOD (`obj.name(args)`): pops the arguments and the object and calls the
+    /// method without building a bound method where it can (a plain function found on
+    /// the class, a builtin type's method, a generator's send).
+    #[inline]
+    pub(crate) fn call_method_op(&mut self, f: &mut Frame, ni: u32, argc: u32) -> PyResult<Called> {
+        let name = &f.code.names[ni as usize];
+        let n = f.stack.len() - argc as usize;
+        let args: Vec<Value> = f.stack.drain(n..).collect();
+        let obj = f.stack.pop().unwrap();
+        match &obj {
+            Value::Inst(inst) => {
+                let cls = inst.class();
+                match cls.lookup(name) {
+                    Some(Value::Func(func)) if inst.get(name).is_none() => {
+                        let mut a = Vec::with_capacity(args.len() + 1);
+                        a.push(obj.clone());
+                        a.extend(args);
+                        self.call_function(&func, a, vec![]).map(|r| match r {
+                            Some(v) => Called::Value(v),
+                            None => Called::Frame,
+                        })
+                    }
+                    _ => {
+                        let m = self.getattr(&obj, name)?;
+                        self.call_value(m, args, vec![])
+                    }
+                }
+            }
+            Value::Gen(g) if &**name == "send" || &**name == "__next__" => {
+                let g = g.clone();
+                let sv = args.into_iter().next();
+                self.resume_gen(&g, sv, Resume::Next).map(|_| Called::Frame)
+            }
+            Value::Module(_) | Value::Class(_) | Value::Native(_) | Value::Wrap(_) | Value::Func(_) => {
+                let m = self.getattr(&obj, name)?;
+                self.call_value(m, args, vec![])
+            }
+            _ => super::builtins::call_method(self, &obj, name, args, vec![]).map(Called::Value),
+        }
+    }
+
+    /// BUILD_CLASS: pops the keywords (if any), `nb` bases, the name and the body
+    /// function, and pushes a frame that runs the body in a fresh namespace; when it
+    /// returns, `do_return` makes the class.
+    pub(crate) fn push_class_body(&mut self, f: &mut Frame, nb: u32, has_kw: bool) {
+        let kw = if has_kw { f.stack.pop() } else { None };
+        let k = f.stack.len() - nb as usize;
+        let bases: Vec<Value> = f.stack.drain(k..).collect();
+        let name = f.stack.pop().unwrap();
+        let body = f.stack.pop().unwrap();
+        let Value::Func(body) = body else { unreachable!() };
+        let ns = Namespace::new();
+        let cells: Vec<Arc<Cell>> = body.code.cellvars.iter().map(|_| Arc::new(Mutex::new(None))).chain(body.closure.iter().cloned()).collect();
+        let mut fr = Frame::new(body.code.clone(), body.globals.clone(), vec![], cells);
+        fr.names = Some(ns);
+        fr.on_return = OnReturn::ClassBody { name, bases, kw };
+        self.frames.push(Box::new(fr));
+    }
+}

@@ -4,7 +4,6 @@
 //! frame and restarts the loop; it never recurses into Rust.
 
 use super::code::*;
-use super::dict::Dict;
 use super::frame::*;
 use super::iter::next_native;
 use super::ops::*;
@@ -12,7 +11,7 @@ use super::types::*;
 use super::value::*;
 use super::host::{Decision, WaitReason};
 use std::sync::atomic::Ordering as AO;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use super::interp::*;
 use super::attr::attr_ctx;
 use super::traceback::{add_tb, exc_match, exc_message_has};
@@ -474,65 +473,15 @@ impl Vm {
                         after_call!('outer, self, base, f, budget, self.call_value(func, args, vec![]));
                     }
                     Op::CallKw(argc, names) => {
-                        let Value::Tuple(names) = &code.consts[names as usize] else { unreachable!() };
-                        let n = f.stack.len() - argc as usize;
-                        let mut args: Vec<Value> = f.stack.drain(n..).collect();
-                        let func = f.stack.pop().unwrap();
-                        let kwv = args.split_off(args.len() - names.len());
-                        let kwargs: Vec<(Name, Value)> = names.iter().zip(kwv).map(|(k, v)| (intern(k.as_str().unwrap_or("")), v)).collect();
-                        after_call!('outer, self, base, f, budget, self.call_value(func, args, kwargs));
+                        let r = self.call_kw_op(f, argc, names);
+                        after_call!('outer, self, base, f, budget, r);
                     }
                     Op::CallEx(has_kw) => {
-                        let kw = if has_kw { f.stack.pop() } else { None };
-                        let args = f.stack.pop().unwrap();
-                        let func = f.stack.pop().unwrap();
-                        let args = match args {
-                            Value::Tuple(t) => (*t).clone(),
-                            _ => vec![],
-                        };
-                        let mut kwargs = vec![];
-                        if let Some(Value::Dict(d)) = kw {
-                            for e in lock(&d).iter() {
-                                match e.key.as_str() {
-                                    Some(s) => kwargs.push((intern(s), e.value.clone())),
-                                    None => tryop!('outer, self, base, Err(type_error("keywords must be strings"))),
-                                }
-                            }
-                        }
-                        after_call!('outer, self, base, f, budget, self.call_value(func, args, kwargs));
+                        let r = self.call_ex_op(f, has_kw);
+                        after_call!('outer, self, base, f, budget, r);
                     }
                     Op::CallMethod(ni, argc) => {
-                        let name = &code.names[ni as usize];
-                        let n = f.stack.len() - argc as usize;
-                        let args: Vec<Value> = f.stack.drain(n..).collect();
-                        let obj = f.stack.pop().unwrap();
-                        let r = match &obj {
-                            Value::Inst(inst) => {
-                                let cls = inst.class();
-                                match cls.lookup(name) {
-                                    Some(Value::Func(func)) if inst.get(name).is_none() => {
-                                        let mut a = Vec::with_capacity(args.len() + 1);
-                                        a.push(obj.clone());
-                                        a.extend(args);
-                                        self.call_function(&func, a, vec![]).map(|r| match r { Some(v) => Called::Value(v), None => Called::Frame })
-                                    }
-                                    _ => match self.getattr(&obj, name) {
-                                        Ok(m) => self.call_value(m, args, vec![]),
-                                        Err(e) => Err(e),
-                                    },
-                                }
-                            }
-                            Value::Gen(g) if &**name == "send" || &**name == "__next__" => {
-                                let g = g.clone();
-                                let sv = args.into_iter().next();
-                                self.resume_gen(&g, sv, Resume::Next).map(|_| Called::Frame)
-                            }
-                            Value::Module(_) | Value::Class(_) | Value::Native(_) | Value::Wrap(_) | Value::Func(_) => match self.getattr(&obj, name) {
-                                Ok(m) => self.call_value(m, args, vec![]),
-                                Err(e) => Err(e),
-                            },
-                            _ => super::builtins::call_method(self, &obj, name, args, vec![]).map(Called::Value),
-                        };
+                        let r = self.call_method_op(f, ni, argc);
                         after_call!('outer, self, base, f, budget, r);
                     }
                     Op::Return => {
@@ -580,44 +529,15 @@ impl Vm {
                         let v: Vec<Value> = f.stack.drain(k..).collect();
                         f.stack.push(Value::list(v));
                     }
-                    Op::BuildSet(n) => {
-                        let k = f.stack.len() - n as usize;
-                        let v: Vec<Value> = f.stack.drain(k..).collect();
-                        let d = Arc::new(Mutex::new(Dict::new()));
-                        for x in v {
-                            let h = tryop!('outer, self, base, self.hash(&x));
-                            let x = tryop!('outer, self, base, self.canon_key(&d, h, x));
-                            lock(&d).insert(h, x, Value::None);
-                        }
-                        f.stack.push(Value::Set(d));
-                    }
-                    Op::BuildMap(n) => {
-                        let k = f.stack.len() - 2 * n as usize;
-                        let v: Vec<Value> = f.stack.drain(k..).collect();
-                        let d = Arc::new(Mutex::new(Dict::new()));
-                        for pair in v.chunks(2) {
-                            let h = tryop!('outer, self, base, self.hash(&pair[0]));
-                            let k = tryop!('outer, self, base, self.canon_key(&d, h, pair[0].clone()));
-                            lock(&d).insert(h, k, pair[1].clone());
-                        }
-                        f.stack.push(Value::Dict(d));
-                    }
+                    Op::BuildSet(n) => tryop!('outer, self, base, self.build_set(f, n)),
+                    Op::BuildMap(n) => tryop!('outer, self, base, self.build_map(f, n)),
                     Op::BuildSlice(n) => {
                         let step = if n == 3 { f.stack.pop().unwrap() } else { Value::None };
                         let stop = f.stack.pop().unwrap();
                         let start = f.stack.pop().unwrap();
                         f.stack.push(Value::Slice(Arc::new((start, stop, step))));
                     }
-                    Op::BuildString(n) => {
-                        let k = f.stack.len() - n as usize;
-                        let mut s = String::new();
-                        for v in f.stack.drain(k..) {
-                            if let Value::Str(x) = v {
-                                s.push_str(&x.s);
-                            }
-                        }
-                        f.stack.push(Value::string(s));
-                    }
+                    Op::BuildString(n) => tryop!('outer, self, base, self.build_string(f, n)),
                     Op::ListAppend(d) => {
                         let v = f.stack.pop().unwrap();
                         let n = f.stack.len();
@@ -625,63 +545,11 @@ impl Vm {
                             lock(l).push(v);
                         }
                     }
-                    Op::SetAdd(d) => {
-                        let v = f.stack.pop().unwrap();
-                        let h = tryop!('outer, self, base, self.hash(&v));
-                        let n = f.stack.len();
-                        if let Value::Set(s) = f.stack[n - d as usize].clone() {
-                            let v = tryop!('outer, self, base, self.canon_key(&s, h, v));
-                            lock(&s).insert(h, v, Value::None);
-                        }
-                    }
-                    Op::MapAdd(d) => {
-                        let v = f.stack.pop().unwrap();
-                        let k = f.stack.pop().unwrap();
-                        let h = tryop!('outer, self, base, self.hash(&k));
-                        let n = f.stack.len();
-                        if let Value::Dict(m) = f.stack[n - d as usize].clone() {
-                            let k = tryop!('outer, self, base, self.canon_key(&m, h, k));
-                            lock(&m).insert(h, k, v);
-                        }
-                    }
-                    Op::ListExtend => {
-                        let it = f.stack.pop().unwrap();
-                        let items = tryop!('outer, self, base, self.to_vec(&it));
-                        if let Some(Value::List(l)) = f.stack.last() {
-                            lock(l).extend(items);
-                        }
-                    }
-                    Op::SetUpdate => {
-                        let it = f.stack.pop().unwrap();
-                        let items = tryop!('outer, self, base, self.to_vec(&it));
-                        let mut hs = vec![];
-                        for x in &items {
-                            hs.push(tryop!('outer, self, base, self.hash(x)));
-                        }
-                        if let Some(Value::Set(s)) = f.stack.last() {
-                            let mut g = lock(s);
-                            for (x, h) in items.into_iter().zip(hs) {
-                                g.insert(h, x, Value::None);
-                            }
-                        }
-                    }
-                    Op::DictUpdate => {
-                        let other = f.stack.pop().unwrap();
-                        let items = match &other {
-                            Value::Dict(d) => lock(d).items(),
-                            o => {
-                                let tn = type_name(o);
-                                tryop!('outer, self, base, Err(type_error(format!("'{tn}' object is not a mapping"))))
-                            }
-                        };
-                        if let Some(Value::Dict(d)) = f.stack.last() {
-                            let mut g = lock(d);
-                            for (k, v) in items {
-                                let h = hash_native(&k).ok().flatten().unwrap_or(k.id());
-                                g.insert(h, k, v);
-                            }
-                        }
-                    }
+                    Op::SetAdd(d) => tryop!('outer, self, base, self.set_add(f, d)),
+                    Op::MapAdd(d) => tryop!('outer, self, base, self.map_add(f, d)),
+                    Op::ListExtend => tryop!('outer, self, base, self.list_extend(f)),
+                    Op::SetUpdate => tryop!('outer, self, base, self.set_update(f)),
+                    Op::DictUpdate => tryop!('outer, self, base, self.dict_update(f)),
                     Op::ListToTuple => {
                         let l = f.stack.pop().unwrap();
                         if let Value::List(l) = l {
@@ -689,51 +557,9 @@ impl Vm {
                             f.stack.push(Value::tuple(v));
                         }
                     }
-                    Op::FormatValue(conv, has_spec) => {
-                        let spec = if has_spec { f.stack.pop() } else { None };
-                        let v = f.stack.pop().unwrap();
-                        let v = match conv {
-                            1 => Value::string(tryop!('outer, self, base, self.str(&v))),
-                            2 => Value::string(tryop!('outer, self, base, self.repr(&v))),
-                            3 => Value::string(ascii_of(&tryop!('outer, self, base, self.repr(&v)))),
-                            _ => v,
-                        };
-                        let spec_s = spec.as_ref().and_then(|s| s.as_str().map(|x| x.to_string())).unwrap_or_default();
-                        let s = tryop!('outer, self, base, self.format(&v, &spec_s));
-                        f.stack.push(Value::string(s));
-                    }
-                    Op::UnpackSeq(n) => {
-                        let v = f.stack.pop().unwrap();
-                        let items = match &v {
-                            Value::Tuple(t) => (**t).clone(),
-                            Value::List(l) => lock(l).clone(),
-                            _ => tryop!('outer, self, base, self.to_vec(&v)),
-                        };
-                        if items.len() != n as usize {
-                            if items.len() > n as usize {
-                                tryop!('outer, self, base, Err(value_error(format!("too many values to unpack (expected {n})"))))
-                            } else {
-                                tryop!('outer, self, base, Err(value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))))
-                            }
-                        }
-                        f.stack.extend(items.into_iter().rev());
-                    }
-                    Op::UnpackEx(before, after) => {
-                        let v = f.stack.pop().unwrap();
-                        let mut items = tryop!('outer, self, base, self.to_vec(&v));
-                        if items.len() < (before + after) as usize {
-                            tryop!('outer, self, base, Err(value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()))))
-                        }
-                        let tail = items.split_off(items.len() - after as usize);
-                        let mid = items.split_off(before as usize);
-                        for x in tail.into_iter().rev() {
-                            f.stack.push(x);
-                        }
-                        f.stack.push(Value::list(mid));
-                        for x in items.into_iter().rev() {
-                            f.stack.push(x);
-                        }
-                    }
+                    Op::FormatValue(conv, has_spec) => tryop!('outer, self, base, self.format_value(f, conv, has_spec)),
+                    Op::UnpackSeq(n) => tryop!('outer, self, base, self.unpack_seq(f, n)),
+                    Op::UnpackEx(before, after) => tryop!('outer, self, base, self.unpack_ex(f, before, after)),
                     Op::SetupExcept(h) | Op::SetupFinally(h) => {
                         f.blocks.push(Block { handler: h, stack: f.stack.len() as u32, handling: f.handling.len() as u32 });
                     }
@@ -750,31 +576,8 @@ impl Vm {
                         continue 'outer;
                     }
                     Op::Raise(n) => {
-                        let e = match n {
-                            0 => match self.current_handled() {
-                                Some(e) => {
-                                    self.unwind_from(e, false, base)?;
-                                    continue 'outer;
-                                }
-                                None => ExcType::RuntimeError.msg("No active exception to reraise"),
-                            },
-                            1 => {
-                                let e = f.stack.pop().unwrap();
-                                tryop!('outer, self, base, self.make_exc(e))
-                            }
-                            _ => {
-                                let c = f.stack.pop().unwrap();
-                                let e = f.stack.pop().unwrap();
-                                let e = tryop!('outer, self, base, self.make_exc(e));
-                                let c = if c.is_none() { c } else { tryop!('outer, self, base, self.make_exc(c)) };
-                                if let Value::Inst(i) = &e {
-                                    i.set(intern("__cause__"), c);
-                                    i.set(intern("__suppress_context__"), Value::Bool(true));
-                                }
-                                e
-                            }
-                        };
-                        self.unwind_from(e, true, base)?;
+                        let (e, record) = self.raise_op(f, n).unwrap_or_else(|e| (e, true));
+                        self.unwind_from(e, record, base)?;
                         continue 'outer;
                     }
                     Op::ExcMatch => {
@@ -807,57 +610,9 @@ impl Vm {
                         let t = Value::Class(type_of(&exc));
                         after_call!('outer, self, base, f, budget, self.call_value(exit, vec![t, exc, Value::None], vec![]));
                     }
-                    Op::MakeFunction(ci, flags) => {
-                        let c = code.codes[ci as usize].clone();
-                        let closure = if flags & 8 != 0 {
-                            match f.stack.pop() {
-                                Some(Value::Tuple(t)) => t.iter().filter_map(|v| if let Value::Cell(c) = v { Some(c.clone()) } else { None }).collect(),
-                                _ => vec![],
-                            }
-                        } else {
-                            vec![]
-                        };
-                        let mut kwdefaults = vec![];
-                        if flags & 2 != 0 {
-                            if let Some(Value::Dict(d)) = f.stack.pop() {
-                                for (k, v) in lock(&d).items() {
-                                    kwdefaults.push((intern(k.as_str().unwrap_or("")), v));
-                                }
-                            }
-                        }
-                        let defaults = if flags & 1 != 0 {
-                            match f.stack.pop() {
-                                Some(Value::Tuple(t)) => (*t).clone(),
-                                _ => vec![],
-                            }
-                        } else {
-                            vec![]
-                        };
-                        let func = Function {
-                            name: Mutex::new(c.name.clone()),
-                            qualname: c.qualname.clone(),
-                            code: c,
-                            globals: f.globals.clone(),
-                            defaults,
-                            kwdefaults,
-                            closure,
-                            dict: Mutex::new(vec![]),
-                        };
-                        f.stack.push(Value::Func(Arc::new(func)));
-                    }
+                    Op::MakeFunction(ci, flags) => tryop!('outer, self, base, self.make_function(f, ci, flags)),
                     Op::BuildClass(nb, has_kw) => {
-                        let kw = if has_kw { f.stack.pop() } else { None };
-                        let k = f.stack.len() - nb as usize;
-                        let bases: Vec<Value> = f.stack.drain(k..).collect();
-                        let name = f.stack.pop().unwrap();
-                        let body = f.stack.pop().unwrap();
-                        let Value::Func(body) = body else { unreachable!() };
-                        let ns = Namespace::new();
-                        let cells: Vec<Arc<Cell>> = body.code.cellvars.iter().map(|_| Arc::new(Mutex::new(None))).chain(body.closure.iter().cloned()).collect();
-                        let mut fr = Frame::new(body.code.clone(), body.globals.clone(), vec![], cells);
-                        fr.names = Some(ns);
-                        fr.on_return = OnReturn::ClassBody { name, bases, kw };
-                        self.frames.push(Box::new(fr));
+                        self.push_class_body(f, nb, has_kw);
                         continue 'outer;
                     }
                     Op::ImportName(i) => {
@@ -865,33 +620,8 @@ impl Vm {
                         let m = tryop!('outer, self, base, self.import(&n));
                         f.stack.push(m);
                     }
-                    Op::ImportFrom(i) => {
-                        let m = f.stack.last().unwrap().clone();
-                        let n = &code.names[i as usize];
-                        let v = match self.getattr(&m, n) {
-                            Ok(v) => v,
-                            Err(_) if matches!(&m, Value::Module(mm) if crate::stdlib::find(&format!("{}.{n}", mm.name)).is_some()) => {
-                                let Value::Module(mm) = &m else { unreachable!() };
-                                let full = format!("{}.{n}", mm.name);
-                                tryop!('outer, self, base, self.import(&full))
-                            }
-                            Err(_) => {
-                                let mn = if let Value::Module(m) = &m { m.name.to_string() } else { "?".into() };
-                                tryop!('outer, self, base, Err(ExcType::ImportError.msg(format!("cannot import name '{n}' from '{mn}' (unknown location)"))))
-                            }
-                        };
-                        f.stack.push(v);
-                    }
-                    Op::ImportStar => {
-                        let m = f.stack.pop().unwrap();
-                        if let Value::Module(m) = m {
-                            let items: Vec<(Name, Value)> = lock(&m.ns.map).iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
-                            let ns = f.names.clone().unwrap_or_else(|| f.globals.clone());
-                            for (k, v) in items {
-                                ns.set(k, v);
-                            }
-                        }
-                    }
+                    Op::ImportFrom(i) => tryop!('outer, self, base, self.import_from(f, i)),
+                    Op::ImportStar => tryop!('outer, self, base, self.import_star(f)),
                     Op::SetupAnnotations => {}
                     Op::RaiseAssert(n) => {
                         let e = if n == 1 {

@@ -5,6 +5,7 @@ use super::code::*;
 use super::types::*;
 use super::value::*;
 use std::sync::{Arc, Mutex};
+use super::frame::Frame;
 use super::interp::*;
 
 impl Vm {
@@ -78,4 +79,41 @@ pub(crate) fn stdlib_code(interp: &Interpreter, name: &str, src: &'static str, f
     let code = crate::python::compile(src, filename).map_err(|e| ExcType::SyntaxError.msg(e.msg))?;
     lock(cache).insert(intern(name), code.clone());
     Ok(code)
+}
+
+/// Opcode bodies called from the eval loop.
+impl Vm {
+    /// IMPORT_FROM: push attribute `names[i]` of the module on top (importing a submodule if needed).
+    pub(crate) fn import_from(&mut self, f: &mut Frame, i: u32) -> PyResult<()> {
+        let code = f.code.clone();
+        let m = f.stack.last().unwrap().clone();
+        let n = &code.names[i as usize];
+        let v = match self.getattr(&m, n) {
+            Ok(v) => v,
+            Err(_) if matches!(&m, Value::Module(mm) if crate::stdlib::find(&format!("{}.{n}", mm.name)).is_some()) => {
+                let Value::Module(mm) = &m else { unreachable!() };
+                let full = format!("{}.{n}", mm.name);
+                self.import(&full)?
+            }
+            Err(_) => {
+                let mn = if let Value::Module(m) = &m { m.name.to_string() } else { "?".into() };
+                return Err(ExcType::ImportError.msg(format!("cannot import name '{n}' from '{mn}' (unknown location)")))
+            }
+        };
+        f.stack.push(v);
+        Ok(())
+    }
+
+    /// IMPORT_STAR: pop a module, copy its public names into the current namespace.
+    pub(crate) fn import_star(&mut self, f: &mut Frame) -> PyResult<()> {
+        let m = f.stack.pop().unwrap();
+        if let Value::Module(m) = m {
+            let items: Vec<(Name, Value)> = lock(&m.ns.map).iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
+            let ns = f.names.clone().unwrap_or_else(|| f.globals.clone());
+            for (k, v) in items {
+                ns.set(k, v);
+            }
+        }
+        Ok(())
+    }
 }

@@ -12,6 +12,7 @@
 
 pub mod attr;
 pub mod binary;
+pub mod build;
 pub mod builtins;
 pub mod call;
 pub mod code;

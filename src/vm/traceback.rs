@@ -5,6 +5,7 @@
 use super::code::*;
 use super::types::*;
 use super::value::*;
+use super::frame::Frame;
 use super::interp::*;
 
 impl Vm {
@@ -209,5 +210,35 @@ pub fn exc_match(e: &Value, t: &Value) -> PyResult<bool> {
             Ok(false)
         }
         _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+    }
+}
+
+/// Opcode bodies called from the eval loop.
+impl Vm {
+    /// RAISE_VARARGS n: `raise` (n = 0, re-raise the exception being handled, without a
+    /// new traceback entry), `raise e` (1), `raise e from c` (2). Returns the exception
+    /// to unwind with and whether this frame is added to its traceback.
+    pub(crate) fn raise_op(&mut self, f: &mut Frame, n: u32) -> PyResult<(Value, bool)> {
+        match n {
+            0 => Ok(match self.current_handled() {
+                Some(e) => (e, false),
+                None => (ExcType::RuntimeError.msg("No active exception to reraise"), true),
+            }),
+            1 => {
+                let e = f.stack.pop().unwrap();
+                Ok((self.make_exc(e)?, true))
+            }
+            _ => {
+                let c = f.stack.pop().unwrap();
+                let e = f.stack.pop().unwrap();
+                let e = self.make_exc(e)?;
+                let c = if c.is_none() { c } else { self.make_exc(c)? };
+                if let Value::Inst(i) = &e {
+                    i.set(intern("__cause__"), c);
+                    i.set(intern("__suppress_context__"), Value::Bool(true));
+                }
+                Ok((e, true))
+            }
+        }
     }
 }
