@@ -20,7 +20,7 @@ fn main() {
         let py_out = out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
         let host = Arc::new(NativeHost::capturing());
         let t1 = Instant::now();
-        let code = threadlab::vm::run_main(&src, &p.to_string_lossy(), vec![p.to_string_lossy().into()], host.clone());
+        let code = threadlab::vm::run_main(&src, &p.to_string_lossy(), vec![p.to_string_lossy().into()], host.clone(), threadlab::stdlib::find);
         let en = t1.elapsed().as_secs_f64();
         let (eo, ee) = host.captured();
         let same = if eo == py_out && code == 0 { "" } else { "  (output differs!)" };

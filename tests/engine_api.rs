@@ -9,7 +9,7 @@ use threadlab::vm::value::Value;
 
 fn setup(src: &str) -> (Arc<NativeHost>, threadlab::vm::interp::Vm) {
     let host = Arc::new(NativeHost::capturing());
-    let interp = Interpreter::new(host.clone(), Arc::new(SingleThread), vec!["t.py".into()]);
+    let interp = Interpreter::new(host.clone(), Arc::new(SingleThread), vec!["t.py".into()], threadlab::stdlib::find);
     let code = interp.compile(src, "t.py").expect("compiles");
     let vm = interp.main_thread(code, "__main__");
     (host, vm)

@@ -45,7 +45,7 @@ impl Rng {
 
 fn run_one(src: &str) {
     let host = Arc::new(QuietHost { out: Mutex::new(0), polls: Default::default() });
-    let interp = Interpreter::new(host, Arc::new(SingleThread), vec!["fuzz.py".into()]);
+    let interp = Interpreter::new(host, Arc::new(SingleThread), vec!["fuzz.py".into()], threadlab::stdlib::find);
     let Ok(code) = interp.compile(src, "fuzz.py") else { return };
     let mut vm = interp.main_thread(code, "__main__");
     for _ in 0..40 {

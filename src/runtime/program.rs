@@ -88,7 +88,7 @@ impl Options {
 /// exit code (1 after an uncaught exception or a deadlock, `sys.exit`'s code).
 pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>) -> i32 {
     let prog = Program::new(opts.mode, opts.seed, opts.step.clone(), host, spawn, opts.trace.clone(), &opts.filename);
-    let interp = Interpreter::new(prog.host.clone(), prog.clone(), opts.argv.clone());
+    let interp = Interpreter::new(prog.host.clone(), prog.clone(), opts.argv.clone(), crate::stdlib::find);
     let code = match interp.compile(src, &opts.filename) {
         Ok(c) => c,
         Err(e) => {

@@ -208,7 +208,7 @@ impl Program {
     }
 
     pub fn record(&self, vm: &Vm, what: What) {
-        if let Some(t) = vm.trace() {
+        if let Some(t) = vm.trace().and_then(|t| t.as_any().downcast_ref::<ThreadTrace>()) {
             t.push(self.now_ms(), what);
         }
     }

@@ -45,6 +45,15 @@ pub struct ThreadTrace {
     capacity: usize,
 }
 
+impl crate::vm::host::LineTrace for ThreadTrace {
+    fn line(&self, at_ms: f64, line: u32) {
+        self.push(at_ms, What::Line(line));
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 impl ThreadTrace {
     pub fn push(&self, at_ms: f64, what: What) {
         let mut events = self.events.lock().unwrap_or_else(|e| e.into_inner());

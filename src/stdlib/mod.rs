@@ -18,13 +18,9 @@ use crate::vm::types::*;
 use crate::vm::value::*;
 use std::sync::{Arc, OnceLock};
 
-pub type Init = fn(&mut Vm, &Arc<Namespace>) -> PyResult<()>;
+pub use crate::vm::import::ModuleSource;
 
-pub enum ModuleSource {
-    Native(Init),
-    Python(&'static str),
-}
-
+/// The library: every module a program can import (`vm::import::Library`).
 pub fn find(name: &str) -> Option<ModuleSource> {
     Some(match name {
         "sys" => ModuleSource::Native(sys::init),

@@ -670,7 +670,7 @@ impl Vm {
             let line = code.lines.get(ip).copied().unwrap_or(0);
             if line != self.last_line && !code.filename.starts_with("<frozen") {
                 self.last_line = line;
-                t.push(self.interp.host.now() * 1000.0, crate::runtime::trace::What::Line(line));
+                t.line(self.interp.host.now() * 1000.0, line);
             }
         }
         false

@@ -122,3 +122,10 @@ pub trait Scheduler: Send + Sync {
 /// One thread, nothing to switch to.
 pub struct SingleThread;
 impl Scheduler for SingleThread {}
+
+/// Where a thread records the lines it reaches, for the timeline (the runtime's trace
+/// buffer implements it). `as_any` lets the runtime get its own buffer type back.
+pub trait LineTrace: Send + Sync {
+    fn line(&self, at_ms: f64, line: u32);
+    fn as_any(&self) -> &dyn std::any::Any;
+}

@@ -8,7 +8,23 @@ use std::sync::{Arc, Mutex};
 use super::frame::Frame;
 use super::interp::*;
 
+/// A native module's initialiser: fills the module's namespace.
+pub type ModuleInit = fn(&mut Vm, &Arc<Namespace>) -> PyResult<()>;
+
+/// Where a library module comes from.
+pub enum ModuleSource {
+    /// Written in Rust.
+    Native(ModuleInit),
+    /// Python source embedded in the binary, compiled on first import.
+    Python(&'static str),
+}
+
+/// The modules a program can import, by name. The VM does not know them: whoever makes
+/// the [`Interpreter`] hands it one (`stdlib::find`), so vm depends on no library.
+pub type Library = fn(&str) -> Option<ModuleSource>;
+
 impl Vm {
+    /// `import name` (dotted names import each package first).
     pub fn import(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = lock(&self.interp.modules).get(name).cloned() {
             return Ok(m);
@@ -16,7 +32,7 @@ impl Vm {
         // A submodule: import its package first, then bind it as the package's attribute.
         if let Some((parent, child)) = name.rsplit_once('.') {
             let p = self.import(parent)?;
-            if crate::stdlib::find(name).is_none() {
+            if (self.interp.library)(name).is_none() {
                 return Err(ExcType::ModuleNotFoundError.msg(format!("No module named '{name}'; '{parent}' is not a package")));
             }
             let m = self.import_one(name)?;
@@ -29,14 +45,14 @@ impl Vm {
     }
 
     pub(crate) fn import_one(&mut self, name: &str) -> PyResult<Value> {
-        let m = match crate::stdlib::find(name) {
-            Some(crate::stdlib::ModuleSource::Native(init)) => {
+        let m = match (self.interp.library)(name) {
+            Some(ModuleSource::Native(init)) => {
                 let ns = Namespace::new();
                 ns.set(intern("__name__"), Value::str(name));
                 init(self, &ns)?;
                 Value::Module(Arc::new(Module { name: intern(name), ns }))
             }
-            Some(crate::stdlib::ModuleSource::Python(src)) => {
+            Some(ModuleSource::Python(src)) => {
                 let filename = format!("<frozen {name}>");
                 let code = stdlib_code(&self.interp, name, src, &filename)?;
                 let ns = Namespace::new();
@@ -61,8 +77,6 @@ impl Vm {
         lock(&self.interp.modules).insert(intern(name), m.clone());
         Ok(m)
     }
-
-    // ---------------- tracebacks ----------------
 }
 
 /// The library's own Python modules are compiled once per process and shared by every
@@ -90,7 +104,7 @@ impl Vm {
         let n = &code.names[i as usize];
         let v = match self.getattr(&m, n) {
             Ok(v) => v,
-            Err(_) if matches!(&m, Value::Module(mm) if crate::stdlib::find(&format!("{}.{n}", mm.name)).is_some()) => {
+            Err(_) if matches!(&m, Value::Module(mm) if (self.interp.library)(&format!("{}.{n}", mm.name)).is_some()) => {
                 let Value::Module(mm) = &m else { unreachable!() };
                 let full = format!("{}.{n}", mm.name);
                 self.import(&full)?

@@ -20,6 +20,8 @@ pub struct Interpreter {
     pub host: Arc<dyn Host>,
     pub scheduler: Arc<dyn Scheduler>,
     pub builtins: Arc<Namespace>,
+    /// The importable modules (the VM's only link to the standard library).
+    pub library: super::import::Library,
     pub modules: Mutex<FxMap<Name, Value>>,
     pub sources: Mutex<FxMap<Name, Arc<str>>>,
     pub argv: Mutex<Vec<String>>,
@@ -55,7 +57,7 @@ pub struct Vm {
     pub(crate) interrupted: bool,
     /// Where this thread records the lines it reaches (only when someone traces);
     /// set with `set_trace`.
-    pub(crate) trace: Option<Arc<crate::runtime::trace::ThreadTrace>>,
+    pub(crate) trace: Option<Arc<dyn super::host::LineTrace>>,
     pub(crate) last_line: u32,
     /// Stepped mode: yield after `steps_left` more instructions (set with
     /// `set_stepping`).
@@ -72,13 +74,14 @@ pub enum Called {
 
 
 impl Interpreter {
-    pub fn new(host: Arc<dyn Host>, scheduler: Arc<dyn Scheduler>, argv: Vec<String>) -> Arc<Interpreter> {
+    pub fn new(host: Arc<dyn Host>, scheduler: Arc<dyn Scheduler>, argv: Vec<String>, library: super::import::Library) -> Arc<Interpreter> {
         let builtins = Namespace::new();
         super::builtins::install(&builtins);
         Arc::new(Interpreter {
             host,
             scheduler,
             builtins,
+            library,
             modules: Mutex::new(FxMap::default()),
             sources: Mutex::new(FxMap::default()),
             argv: Mutex::new(argv),
@@ -186,12 +189,12 @@ impl Vm {
     }
 
     /// The trace buffer this thread records into, if any.
-    pub fn trace(&self) -> Option<&Arc<crate::runtime::trace::ThreadTrace>> {
+    pub fn trace(&self) -> Option<&Arc<dyn super::host::LineTrace>> {
         self.trace.as_ref()
     }
 
     /// Attaches the trace buffer this thread records into.
-    pub fn set_trace(&mut self, t: Option<Arc<crate::runtime::trace::ThreadTrace>>) {
+    pub fn set_trace(&mut self, t: Option<Arc<dyn super::host::LineTrace>>) {
         self.trace = t;
         self.slow_path = self.stepping || self.trace.is_some();
     }
@@ -202,7 +205,7 @@ impl Vm {
         if line != self.last_line {
             self.last_line = line;
             if let Some(t) = &self.trace {
-                t.push(self.interp.host.now() * 1000.0, crate::runtime::trace::What::Line(line));
+                t.line(self.interp.host.now() * 1000.0, line);
             }
         }
     }

@@ -44,12 +44,12 @@ use std::sync::Arc;
 use value::Value;
 
 /// Run a program to completion on one thread. Returns the process exit code.
-pub fn run_main(src: &str, filename: &str, argv: Vec<String>, host: Arc<dyn Host>) -> i32 {
-    run_main_with(src, filename, argv, host, Arc::new(SingleThread))
+pub fn run_main(src: &str, filename: &str, argv: Vec<String>, host: Arc<dyn Host>, library: import::Library) -> i32 {
+    run_main_with(src, filename, argv, host, Arc::new(SingleThread), library)
 }
 
-pub fn run_main_with(src: &str, filename: &str, argv: Vec<String>, host: Arc<dyn Host>, sched: Arc<dyn Scheduler>) -> i32 {
-    let interp = Interpreter::new(host.clone(), sched, argv);
+pub fn run_main_with(src: &str, filename: &str, argv: Vec<String>, host: Arc<dyn Host>, sched: Arc<dyn Scheduler>, library: import::Library) -> i32 {
+    let interp = Interpreter::new(host.clone(), sched, argv, library);
     let code = match interp.compile(src, filename) {
         Ok(c) => c,
         Err(e) => {
