@@ -268,10 +268,6 @@ impl Vm {
                             tryop!('outer, self, base, Err(super::exc::name_not_defined(n)))
                         }
                     }
-                    Op::LoadBuiltin(i) => {
-                        let v = self.interp.builtins.get(&code.names[i as usize]).unwrap_or(Value::None);
-                        f.stack.push(v);
-                    }
                     Op::LoadAttr(i) => {
                         let o = f.stack.pop().unwrap();
                         let v = tryop!('outer, self, base, self.getattr(&o, &code.names[i as usize]));
@@ -622,7 +618,6 @@ impl Vm {
                     }
                     Op::ImportFrom(i) => tryop!('outer, self, base, self.import_from(f, i)),
                     Op::ImportStar => tryop!('outer, self, base, self.import_star(f)),
-                    Op::SetupAnnotations => {}
                     Op::RaiseAssert(n) => {
                         let e = if n == 1 {
                             let m = f.stack.pop().unwrap();
