@@ -132,7 +132,7 @@ async fn a_panicking_worker_is_reported_to_the_host() {
 
 mod python {
     use super::*;
-    use threadlab::runtime::program::{Mode, Options};
+    use threadlab::runtime::options::{Mode, Options};
     use threadlab::web::clock::now_ms;
     use threadlab::web::program::{start_python, ProgramRun, Stream};
 

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::editor::LineMark;
 use super::mode_switch::mode_label;
 use super::timeline::{marks_at, SnapRef, Timeline};
-use crate::runtime::program::{Mode, Options};
+use crate::runtime::options::{Mode, Options};
 use crate::runtime::trace::Recorder;
 use crate::web::program::{start_python, ProgramRun, Stream};
 use crate::web::timer::sleep_ms;

@@ -14,7 +14,8 @@ use super::clock::now_ms;
 use super::host::{WebHost, WorkerSpawn};
 use super::spawn::{self, SpawnError};
 use super::trace::{self, TraceView};
-use crate::runtime::program::{self, Mode, Options};
+use crate::runtime::options::{Mode, Options};
+use crate::runtime::run;
 
 /// Which stream a piece of output went to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,7 +155,7 @@ pub fn start_python(code: &str, opts: Options) -> Result<ProgramRun, String> {
     let recorder = opts.trace.clone();
     let mut run = ProgramRun::start(move |sink| {
         let host = Arc::new(WebHost::new(sink, t0));
-        program::run(&code, opts, host, Arc::new(WorkerSpawn))
+        run::run(&code, opts, host, Arc::new(WorkerSpawn))
     })
     .map_err(|e| e.to_string())?;
     run.mode = mode;

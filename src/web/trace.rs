@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use super::clock::now_ms;
 use super::program::Sink;
-use crate::runtime::program::Mode;
+use crate::runtime::options::Mode;
 use crate::runtime::trace::{self, Event, Lane, Recorder, What};
 use crate::vm::host::ThreadNo;
 
