@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::clock::now_ms;
-use super::program::{Sink, Stream};
+use super::sink::{Sink, Stream};
 use super::spawn;
 use crate::runtime::options::Spawn;
 use crate::vm::host::Host;

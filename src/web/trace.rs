@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::clock::now_ms;
-use super::program::Sink;
+use super::sink::Sink;
 use crate::runtime::options::Mode;
 use crate::runtime::trace::{self, Event, Lane, Recorder, What};
 use crate::vm::host::ThreadNo;
