@@ -11,7 +11,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use threadlab::runtime::native_host::NativeHost;
-use threadlab::runtime::program::{self, Mode, Options, StdSpawn};
+use threadlab::runtime::options::{Mode, Options, StdSpawn};
+use threadlab::runtime::run;
 
 fn engine(src: &str, path: &str, mode: Mode) -> (f64, String) {
     let host = Arc::new(NativeHost::capturing());
@@ -22,7 +23,7 @@ fn engine(src: &str, path: &str, mode: Mode) -> (f64, String) {
     let t = Instant::now();
     let code = std::thread::Builder::new()
         .stack_size(64 << 20)
-        .spawn(move || program::run(&src, opts, h, Arc::new(StdSpawn)))
+        .spawn(move || run::run(&src, opts, h, Arc::new(StdSpawn)))
         .unwrap()
         .join()
         .unwrap();

@@ -125,7 +125,7 @@ pub struct Check {
 }
 
 /// The engine's scheduler modes, named as in checks and fences (`gil`, `free`, `step`).
-pub use crate::runtime::program::Mode;
+pub use crate::runtime::options::Mode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compare {

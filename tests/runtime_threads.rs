@@ -9,7 +9,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use threadlab::runtime::native_host::NativeHost;
-use threadlab::runtime::program::{self, Mode, Options, StdSpawn};
+use threadlab::runtime::options::{Mode, Options, StdSpawn};
+use threadlab::runtime::run;
 
 fn file(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join(rel)
@@ -78,7 +79,7 @@ fn stop_ends_eight_spinning_threads() {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::Builder::new()
             .stack_size(64 << 20)
-            .spawn(move || tx.send(program::run(&src, opts, h, Arc::new(StdSpawn))).unwrap())
+            .spawn(move || tx.send(run::run(&src, opts, h, Arc::new(StdSpawn))).unwrap())
             .unwrap();
         // Let every thread get going, then press Stop.
         let t0 = Instant::now();

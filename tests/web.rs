@@ -132,9 +132,10 @@ async fn a_panicking_worker_is_reported_to_the_host() {
 
 mod python {
     use super::*;
-    use threadlab::runtime::program::{Mode, Options};
+    use threadlab::runtime::options::{Mode, Options};
     use threadlab::web::clock::now_ms;
-    use threadlab::web::program::{start_python, ProgramRun, Stream};
+    use threadlab::web::program::{start_python, ProgramRun};
+    use threadlab::web::sink::Stream;
 
     /// A program started the way the page starts one (`start_python`: the web host,
     /// the worker pool), with its output collected as it streams.

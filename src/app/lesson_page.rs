@@ -14,7 +14,7 @@ use super::run_panel::RunPanel;
 use super::{progress, storage, Route};
 use crate::lessons::{self, Check, Example, Exercise, Segment};
 use crate::links;
-use crate::runtime::program::Mode;
+use crate::runtime::options::Mode;
 
 #[derive(Properties, PartialEq)]
 pub struct LessonProps {

@@ -96,7 +96,7 @@ pub fn run_app() {
         // Compile threading, queue and concurrent.futures now, on a worker, so the
         // learner's first Run does not pay for it (the compiled code is shared).
         let warm = "import threading, queue\nimport concurrent.futures\n";
-        let _ = web::program::start_python(warm, crate::runtime::program::Options::new("warm-up.py"));
+        let _ = web::program::start_python(warm, crate::runtime::options::Options::new("warm-up.py"));
     }
     yew::Renderer::<App>::new().render();
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::runtime::program::Mode;
+use crate::runtime::options::Mode;
 
 #[derive(Properties, PartialEq)]
 pub struct ModeSwitchProps {

@@ -9,7 +9,7 @@ use super::race::RaceHistogram;
 use super::run_panel::RunPanel;
 use super::storage;
 use crate::links;
-use crate::runtime::program::Mode;
+use crate::runtime::options::Mode;
 
 const STARTER: &str = "import threading\n\n\ndef greet(n):\n    print(f\"hello from thread {n}\")\n\n\nthreads = [threading.Thread(target=greet, args=(i,)) for i in range(3)]\nfor t in threads:\n    t.start()\nfor t in threads:\n    t.join()\nprint(\"all done\")\n";
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use super::trials::{run_trials, Cancel, Trial};
-use crate::runtime::program::Mode;
+use crate::runtime::options::Mode;
 
 pub const TRIALS: u64 = 200;
 const PARALLEL: usize = 3;

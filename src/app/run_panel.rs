@@ -11,9 +11,10 @@ use yew::prelude::*;
 use super::editor::LineMark;
 use super::mode_switch::mode_label;
 use super::timeline::{marks_at, SnapRef, Timeline};
-use crate::runtime::program::{Mode, Options};
+use crate::runtime::options::{Mode, Options};
 use crate::runtime::trace::Recorder;
-use crate::web::program::{start_python, ProgramRun, Stream};
+use crate::web::program::{start_python, ProgramRun};
+use crate::web::sink::Stream;
 use crate::web::timer::sleep_ms;
 
 /// Output kept on screen; older output is trimmed (the program's own output is not).

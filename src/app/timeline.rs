@@ -7,7 +7,7 @@ use std::sync::Arc;
 use yew::prelude::*;
 
 use super::editor::LineMark;
-use crate::runtime::program::Mode;
+use crate::runtime::options::Mode;
 use crate::runtime::trace::{Lane, State};
 use crate::web::trace::TraceSnapshot;
 

@@ -4,9 +4,10 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::runtime::program::{Mode, Options};
+use crate::runtime::options::{Mode, Options};
 use crate::web::clock::now_ms;
-use crate::web::program::{start_python, ProgramRun, Stream};
+use crate::web::program::{start_python, ProgramRun};
+use crate::web::sink::Stream;
 use crate::web::timer::sleep_ms;
 
 /// One run's result.

@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 use threadlab::runtime::native_host::NativeHost;
-use threadlab::runtime::program::{self, Mode, Options, Policy, StdSpawn, StepOptions};
+use threadlab::runtime::options::{Mode, Options, Policy, StdSpawn, StepOptions};
+use threadlab::runtime::run;
 use threadlab::runtime::trace::{self, Recorder};
 
 fn usage() -> ! {
@@ -122,7 +123,7 @@ fn main() {
     opts.step = step;
     let code = std::thread::Builder::new()
         .stack_size(256 << 20)
-        .spawn(move || program::run(&src, opts, h2, Arc::new(StdSpawn)))
+        .spawn(move || run::run(&src, opts, h2, Arc::new(StdSpawn)))
         .expect("spawn")
         .join()
         .unwrap_or(1);

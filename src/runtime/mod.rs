@@ -1,8 +1,30 @@
-//! Threads and synchronisation: everything that can block goes through here.
+//! Threads and synchronisation: the runtime implements the interface the VM defines in
+//! `vm::host` (`Host`, `Scheduler`) for a whole program and its threads.
+//!
+//! Files, and which sibling each imports (no cycle; the runtime depends on vm, never
+//! the reverse):
+//!
+//! - [`run`]: `run::run`, the one entry point (CLI, tests, page): picks the runner for
+//!   the mode. Imports options, program, stepper, threads, trace.
+//! - [`threads`]: the preemptive runner (GIL or free-threaded), one host thread per
+//!   Python thread. Imports gil, options, program, trace.
+//! - [`stepper`]: the stepped runner: one thread at a time holds the baton, a seeded
+//!   policy picks the next, the clock is virtual. Imports deadlock, options, program,
+//!   trace.
+//! - [`program`]: `Program`, one run's shared state (the registry of threads and what
+//!   each waits for, `ProgramHost`, deadlock detection), and the `Runner` trait both
+//!   runners implement. Imports deadlock, options, trace.
+//! - [`options`]: `Mode`, `Options`, `StepOptions`, `Policy`, `Spawn`. Imports trace.
+//! - Leaves: [`deadlock`] (wait descriptions, the report text), [`gil`] (CPython 3.11's
+//!   switching rules), [`trace`] (per-thread event buffers, lanes, Chrome trace),
+//!   [`native_host`] (`NativeHost`, the std host of the CLI and tests).
 
+pub mod deadlock;
 pub mod gil;
 pub mod native_host;
+pub mod options;
 pub mod program;
+pub mod run;
 pub mod stepper;
 pub mod threads;
 pub mod trace;

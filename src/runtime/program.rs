@@ -1,147 +1,356 @@
-//! Running a whole Python program with its threads: the one entry point the CLI, the
-//! tests and the page use.
-//!
-//! `run` blocks the calling host thread until the program (and every non-daemon thread
-//! it started) has finished, so on the web it must be called on a worker, never on the
-//! page's main thread. Python threads get host threads from the [`Spawn`] given
-//! (`std::thread` natively, the warm Web Worker pool in the browser); stepped mode runs
-//! every Python thread on the calling thread and spawns nothing.
+//! One running program's shared state, whichever runner runs its threads: the
+//! [`Program`] registry of who is alive and what each waits for (what deadlock reports
+//! read), the [`ProgramHost`] every thread writes through, and the [`Runner`] trait the
+//! two runners implement (`threads.rs`: GIL or free-threaded; `stepper.rs`: stepped).
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-pub use super::stepper::{Policy, StepOptions};
-use super::threads::{Ended, Program};
-use super::trace::{Recorder, What};
-use crate::vm::host::Host;
-use crate::vm::interp::{Interpreter, Vm};
+use super::deadlock::{describe_wait, deadlock_text, WaitInfo};
+use super::options::{Mode, Spawn};
+use super::trace::{Recorder, ThreadTrace, What};
+use crate::vm::host::{Host, Scheduler, ThreadNo, WaitReason};
+use crate::vm::interp::Vm;
+use crate::vm::lock::Lock;
+use crate::vm::exc::ExcType;
 use crate::vm::value::Value;
 
-/// Which scheduler runs the program's threads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Mode {
-    /// CPython 3.11: one thread runs bytecode at a time, switching at check points.
-    #[default]
-    Gil,
-    /// Like CPython 3.13t: no GIL, threads really run in parallel.
-    Free,
-    /// One host thread runs all Python threads; the seed picks the interleaving.
-    Step,
+/// A deadlock must look the same for this long before it is reported (a thread that
+/// was just woken has not yet said so).
+const DEADLOCK_GRACE: f64 = 0.25;
+
+/// What a registered thread is doing, as far as deadlock detection cares.
+#[derive(Clone)]
+pub enum ThreadState {
+    Running,
+    Sleeping,
+    Blocked { lock: Arc<Lock>, timed: bool, info: WaitInfo },
 }
 
-impl Mode {
-    pub fn parse(s: &str) -> Option<Mode> {
-        match s {
-            "gil" => Some(Mode::Gil),
-            "free" => Some(Mode::Free),
-            "step" => Some(Mode::Step),
+struct Entry {
+    name: String,
+    state: ThreadState,
+    /// Counts waits, so a deadlock candidate can tell "still the same wait".
+    generation: u64,
+}
+
+#[derive(Default)]
+struct Registry {
+    threads: BTreeMap<ThreadNo, Entry>,
+    /// (snapshot of generations, first seen at) of a possible deadlock.
+    candidate: Option<(Vec<(ThreadNo, u64)>, f64)>,
+}
+
+/// The host every thread of the program writes through: drops output once the
+/// program is over (abandoned daemon threads stay silent) and, in stepped mode,
+/// replaces the clock with a virtual one so a seed fully determines the run.
+pub struct ProgramHost {
+    inner: Arc<dyn Host>,
+    closed: AtomicBool,
+    killed: Arc<AtomicBool>,
+    /// Stepped mode: virtual time in nanoseconds.
+    virtual_ns: Option<AtomicU64>,
+    wall0: f64,
+}
+
+impl ProgramHost {
+    pub fn advance(&self, ns: u64) {
+        if let Some(v) = &self.virtual_ns {
+            v.fetch_add(ns, Ordering::Relaxed);
+        }
+    }
+    pub fn advance_to(&self, t: f64) {
+        if let Some(v) = &self.virtual_ns {
+            // One nanosecond past `t`, so `now() >= t` holds despite rounding.
+            v.fetch_max((t * 1e9).ceil() as u64 + 1, Ordering::Relaxed);
+        }
+    }
+    /// Stop pressed on the page (or SIGINT-like request), as opposed to `killed`.
+    pub fn stop_pressed(&self) -> bool {
+        self.inner.stop_requested()
+    }
+}
+
+impl Host for ProgramHost {
+    fn write_stdout(&self, s: &str) {
+        if !self.closed.load(Ordering::Relaxed) {
+            self.inner.write_stdout(s)
+        }
+    }
+    fn write_stderr(&self, s: &str) {
+        if !self.closed.load(Ordering::Relaxed) {
+            self.inner.write_stderr(s)
+        }
+    }
+    fn flush(&self) {
+        self.inner.flush()
+    }
+    fn now(&self) -> f64 {
+        match &self.virtual_ns {
+            Some(v) => v.load(Ordering::Relaxed) as f64 / 1e9,
+            None => self.inner.now(),
+        }
+    }
+    fn wall(&self) -> f64 {
+        match &self.virtual_ns {
+            Some(_) => self.wall0 + self.now(),
+            None => self.inner.wall(),
+        }
+    }
+    fn wait_until(&self, t: f64) {
+        match &self.virtual_ns {
+            Some(_) => self.advance_to(t),
+            None => self.inner.wait_until(t),
+        }
+    }
+    fn stop_requested(&self) -> bool {
+        self.inner.stop_requested() || self.killed.load(Ordering::Relaxed)
+    }
+    fn read_line(&self) -> Option<String> {
+        self.inner.read_line()
+    }
+}
+
+/// How a thread's run ended.
+pub enum Ended {
+    Finished(Result<Value, Value>),
+    /// The program was stopped or is over: the thread was abandoned where it was.
+    Killed,
+}
+
+/// The shared state of one program run.
+pub struct Program {
+    pub mode: Mode,
+    pub host: Arc<ProgramHost>,
+    spawn: Arc<dyn Spawn>,
+    trace: Option<Arc<Recorder>>,
+    pub filename: String,
+    next_no: AtomicU64,
+    killed: Arc<AtomicBool>,
+    /// Set when the run ends early (deadlock): the exit code to report.
+    pub forced_exit: AtomicI32,
+    registry: Mutex<Registry>,
+}
+
+impl Program {
+    pub fn new(mode: Mode, inner: Arc<dyn Host>, spawn: Arc<dyn Spawn>, trace: Option<Arc<Recorder>>, filename: &str) -> Arc<Program> {
+        let killed = Arc::new(AtomicBool::new(false));
+        let wall0 = inner.wall();
+        let host = Arc::new(ProgramHost {
+            inner,
+            closed: AtomicBool::new(false),
+            killed: killed.clone(),
+            virtual_ns: (mode == Mode::Step).then(|| AtomicU64::new(0)),
+            wall0,
+        });
+        Arc::new(Program {
+            mode,
+            host,
+            spawn,
+            trace,
+            filename: filename.into(),
+            next_no: AtomicU64::new(2),
+            killed,
+            forced_exit: AtomicI32::new(-1),
+            registry: Mutex::new(Registry::default()),
+        })
+    }
+
+    fn reg(&self) -> MutexGuard<'_, Registry> {
+        self.registry.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn killed(&self) -> bool {
+        self.killed.load(Ordering::Relaxed)
+    }
+
+    /// Abandons every thread (Stop, deadlock, or the end of the program with daemon
+    /// threads still running). A runner whose threads sleep on something of its own
+    /// wakes them too ([`Runner::close`]).
+    pub fn kill(&self) {
+        self.killed.store(true, Ordering::Relaxed);
+    }
+
+    /// The program is over: later output from abandoned threads is dropped.
+    pub fn close(&self) {
+        self.kill();
+        self.host.flush();
+        self.host.closed.store(true, Ordering::Relaxed);
+    }
+
+    pub fn now_ms(&self) -> f64 {
+        self.host.now() * 1000.0
+    }
+
+    pub fn record(&self, vm: &Vm, what: What) {
+        if let Some(t) = vm.trace().and_then(|t| t.as_any().downcast_ref::<ThreadTrace>()) {
+            t.push(self.now_ms(), what);
+        }
+    }
+
+    /// Registers a thread and gives it its trace buffer.
+    pub fn register(&self, vm: &mut Vm, no: ThreadNo, name: &str) {
+        vm.ident = no;
+        self.reg().threads.insert(no, Entry { name: name.into(), state: ThreadState::Running, generation: 0 });
+        if let Some(r) = &self.trace {
+            let t: Arc<ThreadTrace> = r.thread(no, name);
+            vm.set_trace(Some(t));
+        }
+    }
+
+    pub fn unregister(&self, vm: &Vm) {
+        self.reg().threads.remove(&vm.ident);
+        self.record(vm, What::Finished);
+    }
+
+    /// A blocked thread's name and what it waits for (deadlock reports).
+    pub fn waiting_info(&self, no: ThreadNo) -> Option<(String, WaitInfo)> {
+        let reg = self.reg();
+        let e = reg.threads.get(&no)?;
+        match &e.state {
+            ThreadState::Blocked { info, .. } => Some((e.name.clone(), info.clone())),
             _ => None,
         }
     }
-    pub fn name(self) -> &'static str {
-        match self {
-            Mode::Gil => "gil",
-            Mode::Free => "free",
-            Mode::Step => "step",
+
+    pub fn name_of(&self, no: ThreadNo) -> String {
+        self.reg().threads.get(&no).map(|e| e.name.clone()).unwrap_or_else(|| format!("Thread {no}"))
+    }
+
+    /// What `vm` is waiting in (see [`describe_wait`]).
+    pub fn describe_wait(&self, vm: &Vm, lock: Option<&Lock>) -> WaitInfo {
+        describe_wait(vm, &self.filename, lock)
+    }
+
+    pub fn set_state(&self, no: ThreadNo, state: ThreadState) {
+        let mut reg = self.reg();
+        if let Some(e) = reg.threads.get_mut(&no) {
+            if matches!(state, ThreadState::Blocked { .. }) {
+                e.generation += 1;
+            }
+            e.state = state;
         }
     }
-}
 
-/// Starts host threads for Python threads.
-pub trait Spawn: Send + Sync {
-    /// Run `f` on a new (or reused) host thread. Err: no thread could be started (the
-    /// Python code sees `RuntimeError: can't start new thread`).
-    fn spawn(&self, f: Box<dyn FnOnce() + Send>) -> Result<(), String>;
-}
-
-/// `std::thread` for the native CLI and tests.
-pub struct StdSpawn;
-impl Spawn for StdSpawn {
-    fn spawn(&self, f: Box<dyn FnOnce() + Send>) -> Result<(), String> {
-        std::thread::Builder::new().stack_size(64 << 20).spawn(f).map(|_| ()).map_err(|e| e.to_string())
-    }
-}
-
-/// How to run one program.
-#[derive(Clone)]
-pub struct Options {
-    pub mode: Mode,
-    /// Stepped mode: the seed of the random schedule (same seed, same output).
-    pub seed: u64,
-    /// The file name shown in tracebacks.
-    pub filename: String,
-    /// `sys.argv` (argv[0] is usually the file name).
-    pub argv: Vec<String>,
-    /// Where threads record what they do (the timeline), if anyone wants it.
-    pub trace: Option<Arc<Recorder>>,
-    /// Stepped mode: policy, burst length, schedule recording.
-    pub step: StepOptions,
-}
-
-impl Options {
-    pub fn new(filename: &str) -> Options {
-        Options { mode: Mode::Gil, seed: 0, filename: filename.into(), argv: vec![filename.into()], trace: None, step: StepOptions::default() }
-    }
-}
-
-/// Runs `src` to the end: main module, then `threading._shutdown()` (joins non-daemon
-/// threads), then abandons daemon threads. Output goes to `host`; returns the process
-/// exit code (1 after an uncaught exception or a deadlock, `sys.exit`'s code).
-pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>) -> i32 {
-    let prog = Program::new(opts.mode, opts.seed, opts.step.clone(), host, spawn, opts.trace.clone(), &opts.filename);
-    let interp = Interpreter::new(prog.host.clone(), prog.clone(), opts.argv.clone(), crate::stdlib::find);
-    let code = match interp.compile(src, &opts.filename) {
-        Ok(c) => c,
-        Err(e) => {
-            prog.host.write_stderr(&e.render());
-            prog.close();
-            return 1;
+    /// Preemptive modes: is every live thread blocked for good? A candidate must stay
+    /// unchanged for `DEADLOCK_GRACE` seconds before it counts. Returns the report.
+    pub fn check_deadlock(&self) -> Option<String> {
+        let now = self.host.now();
+        let mut reg = self.reg();
+        let stuck = !reg.threads.is_empty()
+            && reg.threads.values().all(|e| matches!(&e.state, ThreadState::Blocked { lock, timed: false, .. } if lock.locked()));
+        if !stuck {
+            reg.candidate = None;
+            return None;
         }
+        let snapshot: Vec<(ThreadNo, u64)> = reg.threads.iter().map(|(n, e)| (*n, e.generation)).collect();
+        match &reg.candidate {
+            Some((s, since)) if *s == snapshot => (now - since >= DEADLOCK_GRACE).then(|| self.deadlock_report(&reg)),
+            _ => {
+                reg.candidate = Some((snapshot, now));
+                None
+            }
+        }
+    }
+
+    fn deadlock_report(&self, reg: &Registry) -> String {
+        deadlock_text(reg.threads.iter().filter_map(|(no, e)| match &e.state {
+            ThreadState::Blocked { lock, info, .. } => {
+                let holder = lock
+                    .blocker_of(*no, info.kind)
+                    .map(|h| reg.threads.get(&h).map(|e| e.name.clone()).unwrap_or_else(|| format!("Thread {h}")));
+                Some((e.name.clone(), info.clone(), holder))
+            }
+            _ => None,
+        }))
+    }
+
+    /// Ends the program because of a deadlock: prints the report, exit code 1.
+    pub fn deadlocked(&self, report: &str) {
+        if self.forced_exit.compare_exchange(-1, 1, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+            self.host.write_stderr(report);
+        }
+        self.kill();
+    }
+
+    /// `vm` is about to wait on `w`: the trace event and the registry state (what a
+    /// deadlock report reads), from one description of the wait.
+    pub fn note_wait(&self, vm: &Vm, w: &WaitReason) {
+        match w {
+            WaitReason::Sleep { until } => {
+                self.set_state(vm.ident, ThreadState::Sleeping);
+                self.record(vm, What::Sleeping((until - self.host.now()).max(0.0)));
+            }
+            WaitReason::Lock { lock, deadline, .. } => {
+                let info = self.describe_wait(vm, Some(lock));
+                self.record(vm, What::Waiting(info.kind, info.text.clone()));
+                self.set_state(vm.ident, ThreadState::Blocked { lock: lock.clone(), timed: deadline.is_some(), info });
+            }
+        }
+    }
+
+    /// The thread's Python name changed (`Scheduler::thread_named`).
+    pub fn thread_named(&self, me: ThreadNo, name: &str) {
+        if let Some(e) = self.reg().threads.get_mut(&me) {
+            e.name = name.to_string();
+        }
+        if let Some(r) = &self.trace {
+            r.rename(me, name);
+        }
+    }
+
+    /// Live threads (`Scheduler::thread_count`).
+    pub fn thread_count(&self) -> usize {
+        self.reg().threads.len()
+    }
+}
+
+/// A way of running the program's threads: the [`Scheduler`] the VM consults, plus
+/// what the entry point (`run.rs`) and [`start_thread`] need.
+pub trait Runner: Scheduler {
+    fn program(&self) -> &Arc<Program>;
+    /// Runs `vm` on the calling host thread until it finishes or is abandoned.
+    fn drive(&self, vm: &mut Vm) -> Ended;
+    /// Thread `no` was just registered (by its starter, or the main thread before
+    /// anything runs).
+    fn joined(&self, _no: ThreadNo) {}
+    /// The program is over: abandons every thread, drops later output.
+    fn close(&self) {
+        self.program().close()
+    }
+}
+
+/// Starts `vm` as a new Python thread on its own host thread, driven by `runner`.
+pub fn start_thread(runner: Arc<dyn Runner>, mut vm: Vm) -> Result<ThreadNo, String> {
+    let prog = runner.program().clone();
+    let no = prog.next_no.fetch_add(1, Ordering::Relaxed);
+    prog.register(&mut vm, no, &format!("Thread {no}"));
+    runner.joined(no);
+    let started = {
+        let prog = prog.clone();
+        prog.spawn.clone().spawn(Box::new(move || {
+            let mut vm = vm;
+            // Started when a host thread really runs it (a cold worker takes a while).
+            prog.record(&vm, What::Started);
+            if let Ended::Finished(Err(e)) = runner.drive(&mut vm) {
+                if !prog.killed() {
+                    let text = vm.format_exception(&e);
+                    prog.host.write_stderr(&text);
+                }
+            }
+            prog.unregister(&vm);
+        }))
     };
-    let mut main = interp.main_thread(code, "__main__");
-    prog.register(&mut main, 1, "MainThread");
-    prog.record(&main, What::Started);
-    let mut exit = run_main_thread(&prog, main);
-    let forced = prog.forced_exit.load(std::sync::atomic::Ordering::Acquire);
-    if forced >= 0 {
-        exit = forced;
+    if let Err(e) = started {
+        prog.reg().threads.remove(&no);
+        return Err(format!("can't start new thread ({e})"));
     }
-    prog.close();
-    exit
+    Ok(no)
 }
 
-/// The exit code for how the main thread ended (prints its traceback).
-fn main_exit(vm: &mut Vm, r: Result<Value, Value>) -> i32 {
-    match r {
-        Ok(_) => 0,
-        Err(e) => crate::vm::report_uncaught(vm, &e),
-    }
-}
-
-/// `threading._shutdown`, as a new activity of the main thread, if threading is in use.
-fn shutdown_call(prog: &Arc<Program>, vm: &Vm) -> Option<Vm> {
-    if prog.killed() || prog.host.stop_pressed() {
-        return None;
-    }
-    let threading = vm.interp.modules.lock().unwrap_or_else(|e| e.into_inner()).get("threading").cloned()?;
-    let Value::Module(m) = threading else { return None };
-    let f = m.ns.get("_shutdown")?;
-    let mut sv = vm.interp.call_thread(f, vec![]).ok()?;
-    sv.is_main = true;
-    sv.ident = vm.ident;
-    sv.set_trace(vm.trace().cloned());
-    Some(sv)
-}
-
-fn run_main_thread(prog: &Arc<Program>, mut main: Vm) -> i32 {
-    let exit = match prog.drive(&mut main) {
-        Ended::Finished(r) => main_exit(&mut main, r),
-        Ended::Killed => 1,
-    };
-    if let Some(mut sv) = shutdown_call(prog, &main) {
-        if let Ended::Finished(Err(e)) = prog.drive(&mut sv) {
-            crate::vm::report_uncaught(&mut sv, &e);
-        }
-    }
-    prog.unregister(&main);
-    exit
+/// Ends an abandoned thread that cannot be dropped where it is (inside a builtin's
+/// callback): SystemExit, which threading's excepthook ignores.
+pub fn abandoned() -> Value {
+    ExcType::SystemExit.bare()
 }

@@ -7,11 +7,15 @@
 //! show up (read-modify-write races lose updates here too).
 
 use std::collections::BTreeMap;
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
-use super::threads::{deadlock_text, Program};
-use crate::vm::host::{Host, ThreadNo, WaitReason};
+use super::deadlock::{deadlock_text, WaitInfo};
+use super::options::{Policy, StepOptions};
+use super::program::{abandoned, start_thread, Ended, Program, Runner, ThreadState};
+use super::trace::What;
+use crate::vm::host::{Decision, Host, Scheduler, ThreadNo, WaitReason};
+use crate::vm::interp::{run_thread, RunOutcome, Vm};
 use crate::vm::value::Value;
 
 /// Longest burst of instructions one turn runs.
@@ -35,30 +39,6 @@ impl Rng {
     pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
-}
-
-/// How the next thread is chosen.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub enum Policy {
-    /// A seeded random pick among the ready threads, random bursts of 1..=200
-    /// instructions.
-    #[default]
-    Random,
-    /// Ready threads in turn, in the order they started.
-    RoundRobin,
-    /// A recorded schedule: (thread number, burst) per turn. Once it runs out (or names a
-    /// thread that is not ready: the program changed) the seeded random policy goes on.
-    Replay(Vec<(ThreadNo, u32)>),
-}
-
-/// Options of stepped mode.
-#[derive(Clone, Debug, Default)]
-pub struct StepOptions {
-    pub policy: Policy,
-    /// Instructions per turn; None: random (1..=200).
-    pub burst: Option<u32>,
-    /// Where every turn's (thread, burst) is appended, to replay the run later.
-    pub record: Option<std::sync::Arc<Mutex<Vec<(ThreadNo, u32)>>>>,
 }
 
 /// How a thread waiting for its turn stands.
@@ -259,5 +239,136 @@ impl Baton {
     pub fn yield_turn(&self, prog: &Program, me: ThreadNo) -> TurnEnd {
         self.pass(prog, me, Some(Turn::Ready));
         self.wait_turn(prog, me)
+    }
+}
+
+/// Runs a program's threads in stepped mode: the [`Scheduler`] the VM consults there.
+pub struct Stepped {
+    prog: Arc<Program>,
+    baton: Baton,
+    me: Weak<Stepped>,
+}
+
+impl Stepped {
+    pub fn new(prog: Arc<Program>, seed: u64, opts: StepOptions) -> Arc<Stepped> {
+        Arc::new_cyclic(|me| Stepped { prog, baton: Baton::new(seed, opts), me: me.clone() })
+    }
+}
+
+impl Runner for Stepped {
+    fn program(&self) -> &Arc<Program> {
+        &self.prog
+    }
+
+    fn joined(&self, no: ThreadNo) {
+        self.baton.add(no);
+    }
+
+    fn close(&self) {
+        // Threads waiting for the baton see the kill at once, not at their next timeout.
+        self.prog.kill();
+        self.baton.wake_all();
+        self.prog.close();
+    }
+
+    /// Runs only while holding the baton, a burst at a time.
+    fn drive(&self, vm: &mut Vm) -> Ended {
+        crate::vm::stack::mark_base();
+        let (prog, b) = (&*self.prog, &self.baton);
+        let me = vm.ident;
+        vm.set_stepping(true);
+        match b.wait_turn(prog, me) {
+            TurnEnd::Killed => return Ended::Killed,
+            TurnEnd::Go(burst, _) => vm.steps_left = burst,
+        }
+        // The turn is recorded like the GIL: taken when a turn starts, dropped when
+        // it ends (the timeline shows who ran when).
+        prog.record(vm, What::GilTaken);
+        loop {
+            let before = vm.steps_left;
+            let out = run_thread(vm, i64::MAX as u64);
+            prog.host.advance(before.saturating_sub(vm.steps_left).max(1) as u64 * NS_PER_STEP);
+            if prog.killed() {
+                return Ended::Killed;
+            }
+            if !matches!(out, RunOutcome::Finished(_)) {
+                prog.record(vm, What::GilDropped);
+            }
+            let turn = match out {
+                RunOutcome::Yielded => b.yield_turn(prog, me),
+                RunOutcome::Blocked(w) => {
+                    vm.trace_line();
+                    prog.note_wait(vm, &w);
+                    let t = b.block(prog, me, &w);
+                    prog.set_state(me, ThreadState::Running);
+                    if let TurnEnd::Go(_, Some(v)) = &t {
+                        prog.record(vm, What::Woke(matches!(v, Value::Bool(true))));
+                        vm.finish_wait(v.clone());
+                    }
+                    t
+                }
+                RunOutcome::Finished(r) => {
+                    // The main thread keeps the baton: its shutdown call comes next.
+                    if !vm.is_main {
+                        b.pass(prog, me, None);
+                    }
+                    return Ended::Finished(r);
+                }
+            };
+            match turn {
+                TurnEnd::Killed => return Ended::Killed,
+                TurnEnd::Go(burst, _) => vm.steps_left = burst,
+            }
+            prog.record(vm, What::GilTaken);
+        }
+    }
+}
+
+impl Scheduler for Stepped {
+    fn check_point(&self) -> Decision {
+        if self.prog.killed() {
+            Decision::Yield
+        } else {
+            Decision::Continue
+        }
+    }
+
+    fn wait_in_place(&self, me: ThreadNo, why: &WaitReason, _host: &dyn Host) -> Result<Option<Value>, Value> {
+        if let WaitReason::Lock { lock, deadline, .. } = why {
+            let info = WaitInfo { kind: "lock", api: "acquire".into(), line: 0, text: String::new() };
+            self.prog.set_state(me, ThreadState::Blocked { lock: lock.clone(), timed: deadline.is_some(), info });
+        }
+        let t = self.baton.block(&self.prog, me, why);
+        self.prog.set_state(me, ThreadState::Running);
+        match t {
+            TurnEnd::Go(_, r) => Ok(r),
+            TurnEnd::Killed => Err(abandoned()),
+        }
+    }
+
+    fn start_thread(&self, vm: Vm) -> Result<ThreadNo, String> {
+        if self.prog.killed() {
+            return Err("can't start new thread".into());
+        }
+        let Some(me) = self.me.upgrade() else { return Err("can't start new thread".into()) };
+        start_thread(me, vm)
+    }
+
+    fn yield_in_place(&self, me: ThreadNo) -> Result<u32, Value> {
+        if self.prog.killed() {
+            return Err(abandoned());
+        }
+        match self.baton.yield_turn(&self.prog, me) {
+            TurnEnd::Go(burst, _) => Ok(burst),
+            TurnEnd::Killed => Err(abandoned()),
+        }
+    }
+
+    fn thread_named(&self, me: ThreadNo, name: &str) {
+        self.prog.thread_named(me, name)
+    }
+
+    fn thread_count(&self) -> usize {
+        self.prog.thread_count()
     }
 }

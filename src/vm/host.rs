@@ -7,7 +7,7 @@
 //!   entry, backward jumps) and at every point where an operation would block.
 //!
 //! The VM defines this interface and consumes it; the runtime implements it
-//! (`runtime::threads::Program` is the GIL / free-threaded / stepped scheduler,
+//! (`runtime::threads::Preemptive` and `runtime::stepper::Stepped` are the schedulers,
 //! `runtime::native_host::NativeHost` the std host, `web::host::WebHost` the browser's).
 //! [`SingleThread`] is the scheduler with no threads at all.
 

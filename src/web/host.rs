@@ -6,9 +6,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::clock::now_ms;
-use super::program::{Sink, Stream};
+use super::sink::{Sink, Stream};
 use super::spawn;
-use crate::runtime::program::Spawn;
+use crate::runtime::options::Spawn;
 use crate::vm::host::Host;
 
 /// Longest single sleep while waiting, so a Stop is noticed within this many seconds.

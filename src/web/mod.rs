@@ -6,6 +6,7 @@ pub mod clock;
 pub mod host;
 pub mod panic;
 pub mod program;
+pub mod sink;
 pub mod spawn;
 pub mod timer;
 pub mod trace;

@@ -7,76 +7,16 @@
 //! on more pool workers, and, when a trace is asked for, a small pump on one more worker
 //! turns the trace into timeline lanes the page picks up without waiting.
 
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
 
 use super::clock::now_ms;
 use super::host::{WebHost, WorkerSpawn};
+use super::sink::{Sink, Stream};
 use super::spawn::{self, SpawnError};
 use super::trace::{self, TraceView};
-use crate::runtime::program::{self, Mode, Options};
-
-/// Which stream a piece of output went to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stream {
-    Stdout,
-    Stderr,
-}
-
-/// Output kept waiting for the page beyond this many bytes is dropped (with a note),
-/// so a program printing in a tight loop cannot fill the memory while the page is busy.
-const MAX_PENDING: usize = 4 << 20;
-
-/// What the program's threads write through, and the stop flag they watch.
-#[derive(Default)]
-pub struct Sink {
-    pending: Mutex<Vec<(Stream, String)>>,
-    pending_bytes: AtomicUsize,
-    stop: AtomicBool,
-    finished: AtomicBool,
-    exit_code: AtomicI32,
-    /// `clock::now_ms()` when the program ended (f64 bits).
-    ended_at: AtomicU64,
-}
-
-impl Sink {
-    /// Appends output (called on the program's threads, which may block briefly).
-    pub fn write(&self, stream: Stream, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        let bytes = self.pending_bytes.load(Ordering::Relaxed);
-        if bytes > MAX_PENDING {
-            return;
-        }
-        let text = if bytes + text.len() > MAX_PENDING {
-            "\n[output too fast for the page: some was dropped]\n"
-        } else {
-            text
-        };
-        self.pending_bytes.store(bytes + text.len(), Ordering::Relaxed);
-        match pending.last_mut() {
-            Some((s, buf)) if *s == stream => buf.push_str(text),
-            _ => pending.push((stream, text.to_string())),
-        }
-    }
-
-    /// True once the page asked the program to stop.
-    pub fn stop_requested(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
-    }
-
-    /// True once the program's main function has returned.
-    pub fn finished(&self) -> bool {
-        self.finished.load(Ordering::Acquire)
-    }
-
-    /// When the program ended, on the common clock.
-    pub fn ended_at_ms(&self) -> Option<f64> {
-        self.finished().then(|| f64::from_bits(self.ended_at.load(Ordering::Relaxed)))
-    }
-}
+use crate::runtime::options::{Mode, Options};
+use crate::runtime::run;
 
 /// The page's handle on a running program.
 #[derive(Clone)]
@@ -104,9 +44,7 @@ impl ProgramRun {
         let failures_before = spawn::WORKER_FAILURES.load(Ordering::Relaxed);
         spawn::spawn(move || {
             let code = main(worker_sink.clone());
-            worker_sink.ended_at.store(now_ms().to_bits(), Ordering::Relaxed);
-            worker_sink.exit_code.store(code, Ordering::Relaxed);
-            worker_sink.finished.store(true, Ordering::Release);
+            worker_sink.finish(code);
         })?;
         Ok(ProgramRun { sink, trace: None, failures_before, mode: Mode::Gil, seed: 0 })
     }
@@ -114,22 +52,16 @@ impl ProgramRun {
     /// Output written since the last call; empty when there is none or the buffer is
     /// busy this instant (never waits).
     pub fn take_output(&self) -> Vec<(Stream, String)> {
-        match self.sink.pending.try_lock() {
-            Ok(mut pending) => {
-                self.sink.pending_bytes.store(0, Ordering::Relaxed);
-                std::mem::take(&mut *pending)
-            }
-            Err(_) => Vec::new(),
-        }
+        self.sink.take_output()
     }
 
     pub fn request_stop(&self) {
-        self.sink.stop.store(true, Ordering::Relaxed);
+        self.sink.request_stop()
     }
 
     /// The exit code, once every thread of the program has finished.
     pub fn exit_code(&self) -> Option<i32> {
-        self.sink.finished().then(|| self.sink.exit_code.load(Ordering::Relaxed))
+        self.sink.exit_code()
     }
 
     /// True when a worker failed (a panic or trap, already shown on the page) while this
@@ -154,7 +86,7 @@ pub fn start_python(code: &str, opts: Options) -> Result<ProgramRun, String> {
     let recorder = opts.trace.clone();
     let mut run = ProgramRun::start(move |sink| {
         let host = Arc::new(WebHost::new(sink, t0));
-        program::run(&code, opts, host, Arc::new(WorkerSpawn))
+        run::run(&code, opts, host, Arc::new(WorkerSpawn))
     })
     .map_err(|e| e.to_string())?;
     run.mode = mode;

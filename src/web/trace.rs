@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::clock::now_ms;
-use super::program::Sink;
-use crate::runtime::program::Mode;
+use super::sink::Sink;
+use crate::runtime::options::Mode;
 use crate::runtime::trace::{self, Event, Lane, Recorder, What};
 use crate::vm::host::ThreadNo;
 

@@ -1,0 +1,92 @@
+//! Running a whole Python program with its threads: the one entry point the CLI, the
+//! tests and the page use.
+//!
+//! `run` blocks the calling host thread until the program (and every non-daemon thread
+//! it started) has finished, so on the web it must be called on a worker, never on the
+//! page's main thread. Python threads get host threads from the [`Spawn`] given
+//! (`std::thread` natively, the warm Web Worker pool in the browser), in every mode; in
+//! stepped mode only one of them runs at a time.
+//!
+//! `run` picks the runner for the mode (`threads::Preemptive` for gil and free,
+//! `stepper::Stepped` for step) over one shared `program::Program`.
+
+use std::sync::Arc;
+
+use super::options::{Mode, Options, Spawn};
+use super::program::{Ended, Program, Runner};
+use super::stepper::Stepped;
+use super::threads::Preemptive;
+use super::trace::What;
+use crate::vm::host::{Host, Scheduler};
+use crate::vm::interp::{Interpreter, Vm};
+use crate::vm::value::Value;
+
+/// Runs `src` to the end: main module, then `threading._shutdown()` (joins non-daemon
+/// threads), then abandons daemon threads. Output goes to `host`; returns the process
+/// exit code (1 after an uncaught exception or a deadlock, `sys.exit`'s code).
+pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>) -> i32 {
+    let prog = Program::new(opts.mode, host, spawn, opts.trace.clone(), &opts.filename);
+    let runner: Arc<dyn Runner> = match opts.mode {
+        Mode::Step => Stepped::new(prog.clone(), opts.seed, opts.step.clone()),
+        Mode::Gil | Mode::Free => Preemptive::new(prog.clone()),
+    };
+    let scheduler: Arc<dyn Scheduler> = runner.clone();
+    let interp = Interpreter::new(prog.host.clone(), scheduler, opts.argv.clone(), crate::stdlib::find);
+    let code = match interp.compile(src, &opts.filename) {
+        Ok(c) => c,
+        Err(e) => {
+            prog.host.write_stderr(&e.render());
+            runner.close();
+            return 1;
+        }
+    };
+    let mut main = interp.main_thread(code, "__main__");
+    prog.register(&mut main, 1, "MainThread");
+    runner.joined(1);
+    prog.record(&main, What::Started);
+    let mut exit = run_main_thread(&*runner, main);
+    let forced = prog.forced_exit.load(std::sync::atomic::Ordering::Acquire);
+    if forced >= 0 {
+        exit = forced;
+    }
+    runner.close();
+    exit
+}
+
+/// The exit code for how the main thread ended (prints its traceback).
+fn main_exit(vm: &mut Vm, r: Result<Value, Value>) -> i32 {
+    match r {
+        Ok(_) => 0,
+        Err(e) => crate::vm::report_uncaught(vm, &e),
+    }
+}
+
+/// `threading._shutdown`, as a new activity of the main thread, if threading is in use.
+fn shutdown_call(prog: &Arc<Program>, vm: &Vm) -> Option<Vm> {
+    if prog.killed() || prog.host.stop_pressed() {
+        return None;
+    }
+    let threading = vm.interp.modules.lock().unwrap_or_else(|e| e.into_inner()).get("threading").cloned()?;
+    let Value::Module(m) = threading else { return None };
+    let f = m.ns.get("_shutdown")?;
+    let mut sv = vm.interp.call_thread(f, vec![]).ok()?;
+    sv.is_main = true;
+    sv.ident = vm.ident;
+    sv.set_trace(vm.trace().cloned());
+    Some(sv)
+}
+
+fn run_main_thread(runner: &dyn Runner, mut main: Vm) -> i32 {
+    let prog = runner.program();
+    let exit = match runner.drive(&mut main) {
+        Ended::Finished(r) => main_exit(&mut main, r),
+        Ended::Killed => 1,
+    };
+    if let Some(mut sv) = shutdown_call(prog, &main) {
+        if let Ended::Finished(Err(e)) = runner.drive(&mut sv) {
+            crate::vm::report_uncaught(&mut sv, &e);
+        }
+    }
+    prog.unregister(&main);
+    exit
+}
