@@ -1,12 +1,11 @@
 //! AST -> bytecode.
 
 use super::symtable::{self, NameKind, ScopeKind, SymTable};
-use crate::vm::code::{BinOp, CmpOp, Code, Op, Pos, PosKind, UnOp};
-use crate::vm::value::{intern, Name, Value};
+use super::code::{BinOp, Bytecode, CmpOp, Const, Op, Pos, PosKind, UnOp};
+use super::names::{intern, Name};
 use num_bigint::BigInt;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
-use std::sync::Arc;
 
 pub struct CompileError {
     pub msg: String,
@@ -29,10 +28,10 @@ struct Unit {
     ops: Vec<Op>,
     lines: Vec<u32>,
     positions: Vec<Pos>,
-    consts: Vec<Value>,
+    consts: Vec<Const>,
     names: Vec<Name>,
     varnames: Vec<Name>,
-    codes: Vec<Arc<Code>>,
+    codes: Vec<Bytecode>,
     fblocks: Vec<FBlock>,
     name: String,
     qualname: String,
@@ -70,7 +69,7 @@ pub fn line_of(starts: &[u32], off: u32) -> u32 {
     }
 }
 
-pub fn compile_module(src: &str, body: &[Stmt], filename: &str) -> CResult<Arc<Code>> {
+pub fn compile_module(src: &str, body: &[Stmt], filename: &str) -> CResult<Bytecode> {
     let st = symtable::build(body);
     if let Some((m, off)) = st.errors.first() {
         return Err(CompileError { msg: m.clone(), offset: *off, end: *off });
@@ -78,7 +77,7 @@ pub fn compile_module(src: &str, body: &[Stmt], filename: &str) -> CResult<Arc<C
     let mut c = Compiler { st, units: vec![], filename: intern(filename), line_starts: line_starts(src), cur_line: 1, cur_pos: Pos::default(), _src: src };
     c.push_unit(0, "<module>", "<module>", 1);
     c.body(body)?;
-    let n = c.const_(Value::None);
+    let n = c.const_(Const::None);
     c.emit(Op::LoadConst(n));
     c.emit(Op::Return);
     Ok(c.pop_unit(0, false, 0, 0, 0, false, false))
@@ -114,7 +113,7 @@ impl<'a> Compiler<'a> {
         });
     }
     #[allow(clippy::too_many_arguments)]
-    fn pop_unit(&mut self, argcount: u32, _x: bool, posonly: u32, kwonly: u32, _y: u32, varargs: bool, varkw: bool) -> Arc<Code> {
+    fn pop_unit(&mut self, argcount: u32, _x: bool, posonly: u32, kwonly: u32, _y: u32, varargs: bool, varkw: bool) -> Bytecode {
         let u = self.units.pop().unwrap();
         let s = &self.st.scopes[u.scope];
         let cellvars: Vec<Name> = s.cells.iter().map(|c| intern(c)).collect();
@@ -125,7 +124,7 @@ impl<'a> Compiler<'a> {
                 cell_params.push((ci as u32, li as u32));
             }
         }
-        Arc::new(Code {
+        Bytecode {
             name: intern(&u.name),
             qualname: intern(&u.qualname),
             filename: self.filename.clone(),
@@ -148,7 +147,7 @@ impl<'a> Compiler<'a> {
             uses_names: s.kind == ScopeKind::Class,
             firstline: u.firstline,
             max_stack: 0,
-        })
+        }
     }
     fn u(&mut self) -> &mut Unit {
         self.units.last_mut().unwrap()
@@ -187,15 +186,15 @@ impl<'a> Compiler<'a> {
             o => o,
         };
     }
-    fn const_(&mut self, v: Value) -> u32 {
+    fn const_(&mut self, v: Const) -> u32 {
         let u = self.u();
         // Dedup simple constants.
         for (i, c) in u.consts.iter().enumerate() {
             let same = match (c, &v) {
-                (Value::None, Value::None) => true,
-                (Value::Bool(a), Value::Bool(b)) => a == b,
-                (Value::Int(a), Value::Int(b)) => a == b,
-                (Value::Str(a), Value::Str(b)) => a.s == b.s,
+                (Const::None, Const::None) => true,
+                (Const::Bool(a), Const::Bool(b)) => a == b,
+                (Const::Int(a), Const::Int(b)) => a == b,
+                (Const::Str(a), Const::Str(b)) => a == b,
                 _ => false,
             };
             if same {
@@ -326,7 +325,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PopExcept);
                     if let Some(n) = name {
                         let n = n.clone();
-                        let c = self.const_(Value::None);
+                        let c = self.const_(Const::None);
                         self.emit(Op::LoadConst(c));
                         self.store_name(&n);
                     }
@@ -424,7 +423,7 @@ impl<'a> Compiler<'a> {
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => {
-                        let c = self.const_(Value::None);
+                        let c = self.const_(Const::None);
                         self.emit(Op::LoadConst(c));
                     }
                 }
@@ -721,7 +720,7 @@ impl<'a> Compiler<'a> {
             self.u().fblocks.pop();
             self.emit(Op::PopExcept);
             if let Some(n) = &name {
-                let c = self.const_(Value::None);
+                let c = self.const_(Const::None);
                 self.emit(Op::LoadConst(c));
                 self.store_name(n);
                 self.delete_name(n);
@@ -751,18 +750,18 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadGlobal(i));
         let m = self.name_idx("__module__");
         self.emit(Op::StoreName(m));
-        let q = self.const_(Value::str(&qual));
+        let q = self.const_(cstr(&qual));
         self.emit(Op::LoadConst(q));
         let qn = self.name_idx("__qualname__");
         self.emit(Op::StoreName(qn));
         self.body(&c.body)?;
-        let n = self.const_(Value::None);
+        let n = self.const_(Const::None);
         self.emit(Op::LoadConst(n));
         self.emit(Op::Return);
         let code = self.pop_unit(0, false, 0, 0, 0, false, false);
         self.set_line(c.range);
         self.emit_closure_and_make(code, 0)?;
-        let nc = self.const_(Value::str(c.name.id.as_str()));
+        let nc = self.const_(cstr(c.name.id.as_str()));
         self.emit(Op::LoadConst(nc));
         let mut nb = 0;
         let mut has_kw = false;
@@ -779,7 +778,7 @@ impl<'a> Compiler<'a> {
                 let mut n = 0;
                 for k in a.keywords.iter() {
                     let Some(arg) = &k.arg else { return err("**kwargs in class definition not supported", k.range) };
-                    let kc = self.const_(Value::str(arg.id.as_str()));
+                    let kc = self.const_(cstr(arg.id.as_str()));
                     self.emit(Op::LoadConst(kc));
                     self.expr(&k.value)?;
                     n += 1;
@@ -806,7 +805,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Push the closure tuple (if needed) and emit MakeFunction.
-    fn emit_closure_and_make(&mut self, code: Arc<Code>, mut flags: u32) -> CResult<()> {
+    fn emit_closure_and_make(&mut self, code: Bytecode, mut flags: u32) -> CResult<()> {
         if !code.freevars.is_empty() {
             for fv in code.freevars.iter() {
                 let i = self.cell_index(fv);
@@ -835,7 +834,7 @@ impl<'a> Compiler<'a> {
         let kwd: Vec<(&str, &Expr)> = p.kwonlyargs.iter().filter_map(|a| a.default.as_deref().map(|d| (a.parameter.name.id.as_str(), d))).collect();
         if !kwd.is_empty() {
             for (n, d) in &kwd {
-                let c = self.const_(Value::str(n));
+                let c = self.const_(cstr(n));
                 self.emit(Op::LoadConst(c));
                 self.expr(d)?;
             }
@@ -850,7 +849,7 @@ impl<'a> Compiler<'a> {
         match body {
             FuncBody::Stmts(b) => {
                 self.body(b)?;
-                let n = self.const_(Value::None);
+                let n = self.const_(Const::None);
                 self.emit(Op::LoadConst(n));
                 self.emit(Op::Return);
             }
@@ -942,7 +941,7 @@ impl<'a> Compiler<'a> {
             self.patch(fi);
         }
         if kind == CompKind::Gen {
-            let n = self.const_(Value::None);
+            let n = self.const_(Const::None);
             self.emit(Op::LoadConst(n));
         }
         self.emit(Op::Return);
@@ -1071,34 +1070,34 @@ impl<'a> Compiler<'a> {
             Expr::NumberLiteral(n) => {
                 let v = match &n.value {
                     ast::Number::Int(i) => match i.as_i64() {
-                        Some(v) => Value::Int(v),
-                        None => Value::big(parse_big(&i.to_string())),
+                        Some(v) => Const::Int(v),
+                        None => Const::Big(parse_big(&i.to_string())),
                     },
-                    ast::Number::Float(f) => Value::Float(*f),
+                    ast::Number::Float(f) => Const::Float(*f),
                     ast::Number::Complex { .. } => return err("complex numbers are not supported", n.range),
                 };
                 let c = self.const_(v);
                 self.emit(Op::LoadConst(c));
             }
             Expr::StringLiteral(s) => {
-                let c = self.const_(Value::str(s.value.to_str()));
+                let c = self.const_(cstr(s.value.to_str()));
                 self.emit(Op::LoadConst(c));
             }
             Expr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
-                let c = self.const_(Value::Bytes(Arc::new(bytes)));
+                let c = self.const_(Const::Bytes(bytes));
                 self.emit(Op::LoadConst(c));
             }
             Expr::BooleanLiteral(b) => {
-                let c = self.const_(Value::Bool(b.value));
+                let c = self.const_(Const::Bool(b.value));
                 self.emit(Op::LoadConst(c));
             }
             Expr::NoneLiteral(_) => {
-                let c = self.const_(Value::None);
+                let c = self.const_(Const::None);
                 self.emit(Op::LoadConst(c));
             }
             Expr::EllipsisLiteral(_) => {
-                let c = self.const_(Value::Ellipsis);
+                let c = self.const_(Const::Ellipsis);
                 self.emit(Op::LoadConst(c));
             }
             Expr::FString(f) => {
@@ -1106,7 +1105,7 @@ impl<'a> Compiler<'a> {
                 for part in f.value.iter() {
                     match part {
                         ast::FStringPart::Literal(l) => {
-                            let c = self.const_(Value::str(&l.value));
+                            let c = self.const_(cstr(&l.value));
                             self.emit(Op::LoadConst(c));
                             n += 1;
                         }
@@ -1139,7 +1138,7 @@ impl<'a> Compiler<'a> {
                     match p {
                         Some(x) => self.expr(x)?,
                         None => {
-                            let c = self.const_(Value::None);
+                            let c = self.const_(Const::None);
                             self.emit(Op::LoadConst(c));
                         }
                     }
@@ -1323,7 +1322,7 @@ impl<'a> Compiler<'a> {
                 match &y.value {
                     Some(v) => self.expr(v)?,
                     None => {
-                        let c = self.const_(Value::None);
+                        let c = self.const_(Const::None);
                         self.emit(Op::LoadConst(c));
                     }
                 }
@@ -1349,7 +1348,7 @@ impl<'a> Compiler<'a> {
         for el in els.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => {
-                    let c = self.const_(Value::str(&l.value));
+                    let c = self.const_(cstr(&l.value));
                     self.emit(Op::LoadConst(c));
                     n += 1;
                 }
@@ -1362,7 +1361,7 @@ impl<'a> Compiler<'a> {
                     };
                     if let Some(d) = &i.debug_text {
                         let text = d.as_str().to_string();
-                        let c = self.const_(Value::str(&text));
+                        let c = self.const_(cstr(&text));
                         self.emit(Op::LoadConst(c));
                         n += 1;
                         if conv == 0 && i.format_spec.is_none() {
@@ -1432,7 +1431,7 @@ impl<'a> Compiler<'a> {
                 for k in kws.iter() {
                     match &k.arg {
                         Some(a) => {
-                            let kc = self.const_(Value::str(a.id.as_str()));
+                            let kc = self.const_(cstr(a.id.as_str()));
                             self.emit(Op::LoadConst(kc));
                             self.expr(&k.value)?;
                             pending += 1;
@@ -1470,10 +1469,10 @@ impl<'a> Compiler<'a> {
             let mut names = vec![];
             for k in kws.iter() {
                 self.expr(&k.value)?;
-                names.push(Value::str(k.arg.as_ref().unwrap().id.as_str()));
+                names.push(cstr(k.arg.as_ref().unwrap().id.as_str()));
             }
             let nk = names.len();
-            self.u().consts.push(Value::tuple(names));
+            self.u().consts.push(Const::Tuple(names));
             let ci = (self.u().consts.len() - 1) as u32;
             self.set_line(c.range());
             self.emit(Op::CallKw((args.len() + nk) as u32, ci));
@@ -1566,4 +1565,9 @@ pub fn parse_big(s: &str) -> BigInt {
         (10, lower)
     };
     BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default()
+}
+
+/// A string constant.
+fn cstr(s: &str) -> Const {
+    Const::Str(s.to_string())
 }

@@ -1,13 +1,14 @@
 //! The language front end: Ruff's parser -> AST -> our bytecode compiler, and the
 //! mapping of parse errors to CPython 3.11's SyntaxError wording.
 
+pub mod code;
 pub mod compile;
+pub mod names;
 pub mod symtable;
 
-use crate::vm::code::Code;
+use code::Bytecode;
 use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::ParseErrorType;
-use std::sync::Arc;
 
 /// The three classes a syntax error can have (typed, like the VM's `ExcType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -438,7 +439,7 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
 }
 
 /// Parse and compile a module.
-pub fn compile(src: &str, filename: &str) -> Result<Arc<Code>, SyntaxErr> {
+pub fn compile(src: &str, filename: &str) -> Result<Bytecode, SyntaxErr> {
     let parsed = match ruff_python_parser::parse_module(src) {
         Ok(p) => p,
         Err(e) => {

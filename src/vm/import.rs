@@ -90,7 +90,7 @@ pub(crate) fn stdlib_code(interp: &Interpreter, name: &str, src: &'static str, f
     if let Some(c) = lock(cache).get(name) {
         return Ok(c.clone());
     }
-    let code = crate::python::compile(src, filename).map_err(|e| ExcType::SyntaxError.msg(e.msg))?;
+    let code = crate::python::compile(src, filename).map(Code::load).map_err(|e| ExcType::SyntaxError.msg(e.msg))?;
     lock(cache).insert(intern(name), code.clone());
     Ok(code)
 }

@@ -93,7 +93,7 @@ impl Interpreter {
     /// Compile source to a module code object (SyntaxError as a formatted exception).
     pub fn compile(&self, src: &str, filename: &str) -> Result<Arc<Code>, crate::python::SyntaxErr> {
         lock(&self.sources).insert(intern(filename), Arc::from(src));
-        crate::python::compile(src, filename)
+        crate::python::compile(src, filename).map(Code::load)
     }
 
     /// A new thread that will run `code` as the module `name` (usually "__main__").
