@@ -1,7 +1,7 @@
 //! Builtin functions, constructors of builtin types and methods of builtin values.
 
 use super::dict::Dict;
-use super::interp::{bind, Vm};
+use super::interp::Vm;
 use super::iter::{new_iter, IterKind};
 use super::ops::*;
 use super::types::*;
@@ -10,36 +10,15 @@ use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 use std::sync::{Arc, Mutex};
 
-type Args = Vec<Value>;
-type Kw = Vec<(Name, Value)>;
+use super::objects::{kwarg, nargs, Args, Kw};
 
 pub fn bf(name: &'static str, f: fn(&mut Vm, Args, Kw) -> PyResult<Value>) -> Value {
     Value::Builtin(Arc::new(BuiltinFn { name, module: "builtins", f, bound: None }))
 }
 
-fn kwarg(kw: &Kw, name: &str) -> Option<Value> {
-    kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
-}
-
 fn no_kw(name: &str, kw: &Kw) -> PyResult<()> {
     if let Some((k, _)) = kw.first() {
         return Err(type_error(format!("{name}() takes no keyword arguments").replace("() takes", &format!("() got an unexpected keyword argument '{k}'")).split(" takes").next().unwrap().to_string()));
-    }
-    Ok(())
-}
-
-fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
-    if a.len() < min || a.len() > max {
-        if min == max {
-            if min == 1 {
-                return Err(type_error(format!("{name}() takes exactly one argument ({} given)", a.len())));
-            }
-            return Err(type_error(format!("{name} expected {min} arguments, got {}", a.len())));
-        }
-        if a.len() < min {
-            return Err(type_error(format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, a.len())));
-        }
-        return Err(type_error(format!("{name} expected at most {max} arguments, got {}", a.len())));
     }
     Ok(())
 }
@@ -226,10 +205,9 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::Set(d) => lock(d).len(),
         Value::FrozenSet(d) => d.len(),
         Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
-        Value::Native(n) => match &*lock(&n.data) {
-            NativeData::Deque(d, _) => d.len(),
-            NativeData::View(d, _) => lock(d).len(),
-            _ => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
+        Value::Native(n) => match n.class.native.and_then(|t| t.len) {
+            Some(f) => f(v),
+            None => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
         },
         Value::Inst(_) => match vm.call_dunder(v, "__len__", vec![])? {
             Some(Value::Int(i)) => {
@@ -259,7 +237,7 @@ fn b_ascii(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("ascii", &a, 1, 1)?;
     Ok(Value::string(super::interp::ascii_of(&vm.repr(crate::vm::builtins::arg(&a, 0)?)?)))
 }
-fn b_abs(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
+pub fn b_abs(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("abs", &a, 1, 1)?;
     match crate::vm::builtins::arg(&a, 0)? {
         Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::big(BigInt::from(*i).abs()))),
@@ -612,7 +590,7 @@ pub fn round_half_even(x: f64, nd: i32) -> f64 {
     r * p
 }
 
-fn b_round(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
+pub fn b_round(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
     nargs("round", &a, 1, 2)?;
     let nd = a.get(1).cloned().or_else(|| kwarg(&kw, "ndigits")).filter(|v| !v.is_none());
     match crate::vm::builtins::arg(&a, 0)? {
@@ -808,262 +786,36 @@ fn b_import(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
 
 // ---------------- constructors ----------------
 
-fn parse_int_str(s: &str, base: u32) -> Option<Value> {
-    let t = s.trim();
-    let (neg, t) = match t.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let mut base = base;
-    let mut digits = t;
-    let low = t.to_ascii_lowercase();
-    if base == 16 || base == 0 {
-        if low.starts_with("0x") {
-            digits = &t[2..];
-            base = 16;
-        }
-    }
-    if base == 8 || base == 0 {
-        if low.starts_with("0o") {
-            digits = &t[2..];
-            base = 8;
-        }
-    }
-    if base == 2 || base == 0 {
-        if low.starts_with("0b") {
-            digits = &t[2..];
-            base = 2;
-        }
-    }
-    if base == 0 {
-        base = 10;
-    }
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return None;
-    }
-    let clean: String = digits.chars().filter(|c| *c != '_').collect();
-    let b = BigInt::parse_bytes(clean.as_bytes(), base)?;
-    Some(Value::big(if neg { -b } else { b }))
-}
+pub use super::objects::float::parse_float_str;
 
-pub fn parse_float_str(s: &str) -> Option<f64> {
-    let t = s.trim().to_ascii_lowercase();
-    let t = t.replace('_', "");
-    match t.as_str() {
-        "inf" | "+inf" | "infinity" | "+infinity" => return Some(f64::INFINITY),
-        "-inf" | "-infinity" => return Some(f64::NEG_INFINITY),
-        "nan" | "+nan" | "-nan" => return Some(f64::NAN),
-        _ => {}
-    }
-    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-')) {
-        return None;
-    }
-    t.parse().ok()
-}
-
+/// `cls(...)` for a builtin class: each type's own constructor.
 pub fn construct(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value> {
-    match c.kind {
-        Kind::Int => {
-            if a.is_empty() {
-                return Ok(Value::Int(0));
-            }
-            let base = a.get(1).cloned().or_else(|| kwarg(&kw, "base"));
-            match (crate::vm::builtins::arg(&a, 0)?, base) {
-                (Value::Str(s), b) => {
-                    let base = match b {
-                        Some(b) => {
-                            let b = to_int(&b)?;
-                            if b != 0 && !(2..=36).contains(&b) {
-                                return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
-                            }
-                            b as u32
-                        }
-                        None => 10,
-                    };
-                    parse_int_str(&s.s, base).ok_or_else(|| value_error(format!("invalid literal for int() with base {}: {}", base, str_repr(&s.s))))
-                }
-                (v, None) => match v {
-                    Value::Int(_) | Value::Big(_) => Ok(v.clone()),
-                    Value::Bool(b) => Ok(Value::Int(*b as i64)),
-                    Value::Float(f) => {
-                        if f.is_nan() {
-                            return Err(value_error("cannot convert float NaN to integer"));
-                        }
-                        if f.is_infinite() {
-                            return Err(ExcType::OverflowError.msg("cannot convert float infinity to integer"));
-                        }
-                        let t = f.trunc();
-                        if t.abs() < 9.2e18 {
-                            Ok(Value::Int(t as i64))
-                        } else {
-                            Ok(Value::big(BigInt::parse_bytes(format!("{:.0}", t).as_bytes(), 10).unwrap_or_default()))
-                        }
-                    }
-                    Value::Bytes(b) => {
-                        let s = String::from_utf8_lossy(b).to_string();
-                        parse_int_str(&s, 10).ok_or_else(|| value_error(format!("invalid literal for int() with base 10: {}", bytes_repr(b))))
-                    }
-                    Value::Inst(_) => match vm.call_dunder(v, "__int__", vec![])? {
-                        Some(r) => Ok(r),
-                        None => match vm.call_dunder(v, "__index__", vec![])? {
-                            Some(r) => Ok(r),
-                            None => Err(type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(v)))),
-                        },
-                    },
-                    _ => Err(type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(v)))),
-                },
-                _ => Err(type_error("int() can't convert non-string with explicit base")),
-            }
-        }
-        Kind::Float => {
-            if a.is_empty() {
-                return Ok(Value::Float(0.0));
-            }
-            match crate::vm::builtins::arg(&a, 0)? {
-                Value::Str(s) => parse_float_str(&s.s).map(Value::Float).ok_or_else(|| value_error(format!("could not convert string to float: {}", str_repr(&s.s)))),
-                v @ Value::Inst(_) => match vm.call_dunder(v, "__float__", vec![])? {
-                    Some(r) => Ok(r),
-                    None => Err(type_error(format!("float() argument must be a string or a real number, not '{}'", type_name(v)))),
-                },
-                v => to_f64(v).map(Value::Float).ok_or_else(|| type_error(format!("float() argument must be a string or a real number, not '{}'", type_name(v)))),
-            }
-        }
-        Kind::Str => {
-            if a.is_empty() {
-                return Ok(Value::str(""));
-            }
-            if let (Value::Bytes(b), Some(_)) = (crate::vm::builtins::arg(&a, 0)?, a.get(1).or(kwarg(&kw, "encoding").as_ref())) {
-                return String::from_utf8(b.to_vec()).map(Value::string).map_err(|_| ExcType::UnicodeDecodeError.msg("'utf-8' codec can't decode bytes"));
-            }
-            Ok(Value::string(vm.str(crate::vm::builtins::arg(&a, 0)?)?))
-        }
-        Kind::Bool => {
-            if a.is_empty() {
-                return Ok(Value::Bool(false));
-            }
-            Ok(Value::Bool(vm.truthy(crate::vm::builtins::arg(&a, 0)?)?))
-        }
-        Kind::List => {
-            if a.is_empty() {
-                return Ok(Value::list(vec![]));
-            }
-            Ok(Value::list(vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?))
-        }
-        Kind::Tuple => {
-            if a.is_empty() {
-                return Ok(Value::tuple(vec![]));
-            }
-            if let Value::Tuple(_) = crate::vm::builtins::arg(&a, 0)? {
-                return Ok(crate::vm::builtins::arg(&a, 0)?.clone());
-            }
-            Ok(Value::tuple(vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?))
-        }
-        Kind::Dict => {
-            let mut d = Dict::new();
-            if let Some(src) = a.first() {
-                dict_update(vm, &mut d, src)?;
-            }
-            for (k, v) in kw {
-                let kv = Value::str(&k);
-                d.insert(vm.hash(&kv)?, kv, v);
-            }
-            Ok(Value::dict(d))
-        }
-        Kind::Set | Kind::FrozenSet => {
-            let mut d = Dict::new();
-            if let Some(src) = a.first() {
-                for x in vm.to_vec(src)? {
-                    let h = vm.hash(&x)?;
-                    d.insert(h, x, Value::None);
-                }
-            }
-            if c.kind == Kind::Set {
-                Ok(Value::Set(Arc::new(Mutex::new(d))))
-            } else {
-                Ok(Value::FrozenSet(Arc::new(d)))
-            }
-        }
-        Kind::Range => {
-            nargs("range", &a, 1, 3)?;
-            let ints: Vec<i64> = a.iter().map(to_int).collect::<PyResult<_>>()?;
-            let (start, stop, step) = match ints.len() {
-                1 => (0, ints[0], 1),
-                2 => (ints[0], ints[1], 1),
-                _ => (ints[0], ints[1], ints[2]),
-            };
-            if step == 0 {
-                return Err(value_error("range() arg 3 must not be zero"));
-            }
-            Ok(Value::Range(Arc::new((start, stop, step))))
-        }
-        Kind::Bytes => {
-            if a.is_empty() {
-                return Ok(Value::Bytes(Arc::new(vec![])));
-            }
-            match crate::vm::builtins::arg(&a, 0)? {
-                Value::Str(s) => Ok(Value::Bytes(Arc::new(s.s.as_bytes().to_vec()))),
-                Value::Int(n) => {
-                    if *n < 0 {
-                        return Err(value_error("negative count"));
-                    }
-                    if *n as usize > MAX_SEQ * 4 {
-                        return Err(memory_error());
-                    }
-                    Ok(Value::Bytes(Arc::new(vec![0; *n as usize])))
-                }
-                Value::Bytes(_) => Ok(crate::vm::builtins::arg(&a, 0)?.clone()),
-                v => {
-                    let items = vm.to_vec(v)?;
-                    let mut out = vec![];
-                    for x in items {
-                        let i = to_int(&x)?;
-                        if !(0..256).contains(&i) {
-                            return Err(value_error("bytes must be in range(0, 256)"));
-                        }
-                        out.push(i as u8);
-                    }
-                    Ok(Value::Bytes(Arc::new(out)))
-                }
-            }
-        }
-        Kind::Slice => {
-            let (s, e, st) = match a.len() {
-                1 => (Value::None, crate::vm::builtins::arg(&a, 0)?.clone(), Value::None),
-                2 => (crate::vm::builtins::arg(&a, 0)?.clone(), crate::vm::builtins::arg(&a, 1)?.clone(), Value::None),
-                3 => (crate::vm::builtins::arg(&a, 0)?.clone(), crate::vm::builtins::arg(&a, 1)?.clone(), crate::vm::builtins::arg(&a, 2)?.clone()),
-                _ => return Err(type_error("slice expected at least 1 argument, got 0")),
-            };
-            Ok(Value::Slice(Arc::new((s, e, st))))
-        }
-        Kind::Property => {
-            let g = |i: usize, n: &str| a.get(i).cloned().or_else(|| kwarg(&kw, n)).unwrap_or(Value::None);
-            Ok(Value::Wrap(Arc::new(Wrapper::Property { fget: g(0, "fget"), fset: g(1, "fset"), fdel: g(2, "fdel"), doc: g(3, "doc") })))
-        }
-        Kind::StaticMethod => {
-            nargs("staticmethod", &a, 1, 1)?;
-            Ok(Value::Wrap(Arc::new(Wrapper::Static(crate::vm::builtins::arg(&a, 0)?.clone()))))
-        }
-        Kind::ClassMethod => {
-            nargs("classmethod", &a, 1, 1)?;
-            Ok(Value::Wrap(Arc::new(Wrapper::ClassMethod(crate::vm::builtins::arg(&a, 0)?.clone()))))
-        }
-        Kind::Super => {
-            if a.len() != 2 {
-                return Err(ExcType::RuntimeError.msg("super(): no arguments"));
-            }
-            let Value::Class(cls) = crate::vm::builtins::arg(&a, 0)? else { return Err(type_error("super() argument 1 must be a type")) };
-            Ok(Value::Wrap(Arc::new(Wrapper::Super(cls.clone(), crate::vm::builtins::arg(&a, 1)?.clone()))))
-        }
-        Kind::Type => {
-            if a.len() == 1 {
-                return Ok(Value::Class(type_of(crate::vm::builtins::arg(&a, 0)?)));
-            }
-            Err(type_error("type() with 3 arguments is not supported"))
-        }
-        Kind::Object => Ok(Value::Inst(Arc::new(Instance { class: Mutex::new(c.clone()), dict: Mutex::new(vec![]) }))),
-        Kind::Native => crate::stdlib::construct_native(vm, c, a, kw),
-        _ => Err(type_error(format!("cannot create '{}' instances", c.name))),
-    }
+    use super::objects::*;
+    let new = match c.kind {
+        Kind::Int => int::new,
+        Kind::Bool => int::new_bool,
+        Kind::Float => float::new,
+        Kind::Str => str::new,
+        Kind::Bytes => bytes::new,
+        Kind::List => list::new,
+        Kind::Tuple => tuple::new,
+        Kind::Dict => dict::new,
+        Kind::Set | Kind::FrozenSet => set::new,
+        Kind::Range => range::new,
+        Kind::Slice => slice::new,
+        Kind::Property => descr::new_property,
+        Kind::StaticMethod => descr::new_staticmethod,
+        Kind::ClassMethod => descr::new_classmethod,
+        Kind::Super => descr::new_super,
+        Kind::Type => object::new_type,
+        Kind::Object => object::new,
+        Kind::Native => match c.native.and_then(|t| t.construct) {
+            Some(f) => f,
+            None => return Err(type_error(format!("cannot create '{}' instances", c.name))),
+        },
+        _ => return Err(type_error(format!("cannot create '{}' instances", c.name))),
+    };
+    new(vm, c, a, kw)
 }
 
 pub fn dict_update(vm: &mut Vm, d: &mut Dict, src: &Value) -> PyResult<()> {
@@ -1102,38 +854,9 @@ pub fn dict_update(vm: &mut Vm, d: &mut Dict, src: &Value) -> PyResult<()> {
 
 // ---------------- attribute access on builtin values ----------------
 
-const STR_METHODS: &[&str] = &[
-    "join", "split", "rsplit", "strip", "lstrip", "rstrip", "upper", "lower", "title", "capitalize", "swapcase", "replace", "startswith", "endswith", "find", "rfind", "index", "rindex", "count", "format", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isidentifier", "isnumeric", "isdecimal", "istitle", "center", "ljust", "rjust", "zfill", "splitlines", "partition", "rpartition", "encode", "removeprefix", "removesuffix", "casefold", "expandtabs", "format_map", "__len__", "__contains__", "__add__", "__mul__", "__eq__", "__lt__", "__getitem__", "__hash__", "__str__", "__repr__",
-];
-const LIST_METHODS: &[&str] = &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear", "__len__", "__getitem__", "__setitem__", "__contains__", "__iter__", "__eq__", "__add__"];
-const DICT_METHODS: &[&str] = &["get", "keys", "values", "items", "pop", "popitem", "setdefault", "update", "copy", "clear", "fromkeys", "__len__", "__getitem__", "__setitem__", "__contains__", "__iter__", "__eq__", "__delitem__"];
-const SET_METHODS: &[&str] = &[
-    "add", "remove", "discard", "pop", "clear", "copy", "update", "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "intersection_update", "difference_update", "symmetric_difference_update", "__len__", "__contains__", "__iter__",
-];
-const TUPLE_METHODS: &[&str] = &["index", "count", "__len__", "__getitem__", "__contains__", "__iter__", "__eq__", "__add__"];
-const INT_METHODS: &[&str] = &["bit_length", "conjugate", "to_bytes", "bit_count", "__add__", "__sub__", "__mul__", "__eq__", "__lt__", "__hash__", "__index__", "__int__", "__float__", "__str__", "__repr__", "__abs__", "__neg__"];
-const FLOAT_METHODS: &[&str] = &["is_integer", "conjugate", "as_integer_ratio", "hex", "__add__", "__sub__", "__mul__", "__eq__", "__lt__", "__int__", "__float__", "__str__", "__repr__", "__abs__", "__neg__", "__round__"];
-const BYTES_METHODS: &[&str] = &["decode", "hex", "join", "split", "strip", "startswith", "endswith", "upper", "lower", "replace", "find", "count", "__len__", "__getitem__"];
-const GEN_METHODS: &[&str] = &["send", "close", "throw", "__next__", "__iter__"];
-const ITER_METHODS: &[&str] = &["__next__", "__iter__"];
-const OBJ_METHODS: &[&str] = &["__init__", "__str__", "__repr__", "__eq__", "__ne__", "__hash__", "__setattr__", "__getattribute__", "__delattr__", "__new__", "__init_subclass__", "__format__"];
-
+/// Whether the builtin type `kind` has a method `name` (its table has the entry).
 pub fn has_method(kind: Kind, name: &str) -> bool {
-    let l: &[&str] = match kind {
-        Kind::Str => STR_METHODS,
-        Kind::List => LIST_METHODS,
-        Kind::Dict => DICT_METHODS,
-        Kind::Set | Kind::FrozenSet => SET_METHODS,
-        Kind::Tuple => TUPLE_METHODS,
-        Kind::Int | Kind::Bool => INT_METHODS,
-        Kind::Float => FLOAT_METHODS,
-        Kind::Bytes => BYTES_METHODS,
-        Kind::Generator => GEN_METHODS,
-        Kind::Iterator => ITER_METHODS,
-        Kind::Object | Kind::Exception | Kind::User => OBJ_METHODS,
-        _ => &[],
-    };
-    l.contains(&name)
+    super::objects::find(super::objects::table(kind), name).is_some()
 }
 
 pub fn builtin_getattr(_vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
@@ -1163,25 +886,25 @@ pub fn builtin_getattr(_vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
     Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name)))
 }
 
-pub fn native_getattr(vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
-    crate::stdlib::native_getattr(vm, o, name)
+/// Attribute of a native object, through its class's [`NativeType`] hook.
+pub fn native_getattr(_vm: &mut Vm, o: &Value, name: &str) -> PyResult<Value> {
+    let Value::Native(n) = o else { return Err(ExcType::AttributeError.msg(name.to_string())) };
+    if let Some(v) = n.class.native.and_then(|t| (t.getattr)(o, name)) {
+        return Ok(v);
+    }
+    if name == "__class__" {
+        return Ok(Value::Class(n.class.clone()));
+    }
+    Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", n.class.name, name)))
 }
+
+/// repr() of a native object, through its class's hook.
 pub fn native_repr(vm: &mut Vm, o: &Value) -> PyResult<String> {
     let Value::Native(n) = o else { return Ok(repr_simple(o)) };
-    let view = match &*lock(&n.data) {
-        NativeData::View(d, k) => Some((d.clone(), *k)),
-        _ => None,
-    };
-    if let Some((d, k)) = view {
-        let (name, items) = match k {
-            0 => ("dict_keys", lock(&d).keys()),
-            1 => ("dict_values", lock(&d).values()),
-            _ => ("dict_items", lock(&d).items().into_iter().map(|(a, b)| Value::tuple(vec![a, b])).collect()),
-        };
-        let r = vm.repr(&Value::list(items))?;
-        return Ok(format!("{name}({r})"));
+    match n.class.native.and_then(|t| t.repr) {
+        Some(f) => f(vm, o),
+        None => Ok(format!("<{}.{} object at 0x{:012x}>", n.class.module, n.class.name, o.id())),
     }
-    crate::stdlib::native_repr(vm, o)
 }
 
 pub fn unbound_method(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
@@ -1213,82 +936,14 @@ pub fn unbound_method(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
 }
 
 /// object.__init__ / __setattr__ / ... reached through super() or the class.
-pub fn object_slot(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
+pub fn object_slot(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
     let mut a = a;
     let Value::Tuple(t) = a.remove(0) else { return Ok(Value::None) };
     let obj = t[0].clone();
-    let name = t[1].as_str().unwrap_or("").to_string();
-    match name.as_str() {
-        "__init__" => {
-            if let Value::Inst(i) = &obj {
-                if i.class().kind == Kind::Exception {
-                    i.set(intern("args"), Value::tuple(a));
-                }
-            }
-            Ok(Value::None)
-        }
-        "__setattr__" => {
-            if let (Value::Inst(i), Some(n)) = (&obj, a.first().and_then(|v| v.as_str())) {
-                let n = intern(n);
-                if let Some(Value::Wrap(w)) = i.class().lookup(&n) {
-                    if let Wrapper::Property { fset, .. } = &*w {
-                        vm.call(fset, vec![obj.clone(), a.get(1).cloned().unwrap_or(Value::None)])?;
-                        return Ok(Value::None);
-                    }
-                }
-                i.set(n, a.get(1).cloned().unwrap_or(Value::None));
-            }
-            Ok(Value::None)
-        }
-        "__delattr__" => {
-            if let (Value::Inst(i), Some(n)) = (&obj, a.first().and_then(|v| v.as_str())) {
-                i.del(n);
-            }
-            Ok(Value::None)
-        }
-        "__getattribute__" => {
-            let n = a.first().and_then(|v| v.as_str()).unwrap_or("").to_string();
-            if let Value::Inst(i) = &obj {
-                if let Some(v) = i.get(&n) {
-                    return Ok(v);
-                }
-            }
-            vm.getattr(&obj, &n)
-        }
-        "__str__" | "__repr__" => {
-            if let Value::Inst(i) = &obj {
-                let cls = i.class();
-                if cls.kind == Kind::Exception {
-                    let args = i.get("args").unwrap_or(Value::tuple(vec![]));
-                    return Ok(Value::string(match &args {
-                        Value::Tuple(t) if t.is_empty() => String::new(),
-                        Value::Tuple(t) if t.len() == 1 => vm.str(&t[0])?,
-                        o => vm.repr(o)?,
-                    }));
-                }
-            }
-            Ok(Value::string(repr_simple(&obj)))
-        }
-        "__eq__" => Ok(if a.first().map(|o| o.is(&obj)).unwrap_or(false) { Value::Bool(true) } else { Value::NotImplemented }),
-        "__ne__" => Ok(Value::Bool(!a.first().map(|o| o.is(&obj)).unwrap_or(false))),
-        "__hash__" => Ok(Value::Int(obj.id() >> 4)),
-        "__new__" => {
-            let cls = match a.first() {
-                Some(Value::Class(c)) => c.clone(),
-                _ => match &obj {
-                    Value::Class(c) => c.clone(),
-                    _ => types().object.clone(),
-                },
-            };
-            let i = Instance { class: Mutex::new(cls.clone()), dict: Mutex::new(vec![]) };
-            if cls.kind == Kind::Exception {
-                i.set(intern("args"), Value::tuple(a.into_iter().skip(1).collect()));
-            }
-            Ok(Value::Inst(Arc::new(i)))
-        }
-        "__init_subclass__" => Ok(Value::None),
-        "__format__" => Ok(Value::string(vm.str(&obj)?)),
-        _ => Ok(Value::None),
+    let name = t[1].as_str().unwrap_or("");
+    match super::objects::find(super::objects::object::METHODS, name) {
+        Some(f) => f(vm, &obj, a, kw),
+        None => Ok(Value::None),
     }
 }
 
@@ -1370,15 +1025,10 @@ pub fn getitem_builtin(vm: &mut Vm, o: &Value, k: &Value) -> PyResult<Value> {
             let i = idx(k).ok_or_else(|| type_error(format!("range indices must be integers or slices, not {}", type_name(k))))?;
             norm_index(i, n).map(|i| Value::Int(r.0 + i as i64 * r.2)).ok_or_else(|| ExcType::IndexError.msg("range object index out of range"))
         }
-        Value::Native(n) => {
-            let g = lock(&n.data);
-            if let NativeData::Deque(d, _) = &*g {
-                let i = idx(k).ok_or_else(|| type_error(format!("sequence index must be integer, not '{}'", type_name(k))))?;
-                return norm_index(i, d.len()).map(|i| d[i].clone()).ok_or_else(|| ExcType::IndexError.msg("deque index out of range"));
-            }
-            drop(g);
-            crate::stdlib::native_getitem(vm, o, k)
-        }
+        Value::Native(n) => match n.class.native.and_then(|t| t.getitem) {
+            Some(f) => f(vm, o, k),
+            None => Err(type_error(format!("'{}' object is not subscriptable", type_name(o)))),
+        },
         _ => Err(type_error(format!("'{}' object is not subscriptable", type_name(o)))),
     }
 }
@@ -1628,457 +1278,24 @@ pub fn next_complex(vm: &mut Vm, it: &Mutex<IterKind>) -> PyResult<Option<Value>
 
 // ---------------- methods of builtin values ----------------
 
+/// `o.name(*a, **kw)`: builtin values call the entry of their type's table (then the
+/// shared dunders); other objects look the attribute up and call it.
 pub fn call_method(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value> {
-    match o {
-        Value::Str(s) => super::strmethods::str_method(vm, s, name, a, kw),
-        Value::List(l) => list_method(vm, o, l, name, a, kw),
-        Value::Dict(d) => dict_method(vm, o, d, name, a, kw),
-        Value::Set(_) | Value::FrozenSet(_) => set_method(vm, o, name, a, kw),
-        Value::Tuple(t) => match name {
-            "index" => {
-                nargs("index", &a, 1, 3)?;
-                for (i, x) in t.iter().enumerate() {
-                    if vm.eq(x, crate::vm::builtins::arg(&a, 0)?)? {
-                        return Ok(Value::Int(i as i64));
-                    }
-                }
-                Err(value_error("tuple.index(x): x not in tuple"))
-            }
-            "count" => {
-                let mut n = 0;
-                for x in t.iter() {
-                    if vm.eq(x, crate::vm::builtins::arg(&a, 0)?)? {
-                        n += 1;
-                    }
-                }
-                Ok(Value::Int(n))
-            }
-            _ => generic_dunder(vm, o, name, a),
-        },
-        Value::Int(_) | Value::Bool(_) | Value::Big(_) => match name {
-            "bit_length" => Ok(Value::Int(to_big(o).map(|b| b.bits() as i64).unwrap_or(0))),
-            "bit_count" => Ok(Value::Int(to_big(o).map(|b| b.abs().to_str_radix(2).matches('1').count() as i64).unwrap_or(0))),
-            "conjugate" => Ok(o.clone()),
-            "to_bytes" => {
-                let len = to_int(a.first().unwrap_or(&Value::Int(1)))?;
-                if len < 0 {
-                    return Err(value_error("length argument must be non-negative"));
-                }
-                if len as usize > MAX_SEQ {
-                    return Err(memory_error());
-                }
-                let len = len as usize;
-                let order = a.get(1).cloned().or_else(|| kwarg(&kw, "byteorder")).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| "big".into());
-                let b = to_big(o).unwrap();
-                let (_, mut bytes) = b.to_bytes_le();
-                if bytes.len() > len {
-                    return Err(ExcType::OverflowError.msg("int too big to convert"));
-                }
-                bytes.resize(len, 0);
-                if order == "big" {
-                    bytes.reverse();
-                }
-                Ok(Value::Bytes(Arc::new(bytes)))
-            }
-            _ => generic_dunder(vm, o, name, a),
-        },
-        Value::Float(f) => match name {
-            "is_integer" => Ok(Value::Bool(f.fract() == 0.0 && f.is_finite())),
-            "conjugate" => Ok(o.clone()),
-            "as_integer_ratio" => {
-                let mut n = *f;
-                let mut d: u64 = 1;
-                while n.fract() != 0.0 && d < (1u64 << 62) {
-                    n *= 2.0;
-                    d *= 2;
-                }
-                Ok(Value::tuple(vec![Value::Int(n as i64), Value::Int(d as i64)]))
-            }
-            _ => generic_dunder(vm, o, name, a),
-        },
-        Value::Bytes(b) => match name {
-            "decode" => String::from_utf8(b.to_vec()).map(Value::string).map_err(|_| ExcType::UnicodeDecodeError.msg("'utf-8' codec can't decode bytes")),
-            "hex" => Ok(Value::string(b.iter().map(|x| format!("{:02x}", x)).collect())),
-            _ => {
-                let s = Value::string(String::from_utf8_lossy(b).to_string());
-                let r = call_method(vm, &s, name, a, kw)?;
-                Ok(match r {
-                    Value::Str(x) => Value::Bytes(Arc::new(x.s.as_bytes().to_vec())),
-                    other => other,
-                })
-            }
-        },
-        Value::Gen(g) => match name {
-            "send" | "__next__" => {
-                let g = g.clone();
-                match vm.gen_next_rust(&g, a.into_iter().next())? {
-                    Some(v) => Ok(v),
-                    None => Err(ExcType::StopIteration.bare()),
-                }
-            }
-            "close" => {
-                let g = g.clone();
-                vm.gen_close(&g)?;
-                Ok(Value::None)
-            }
-            "throw" => {
-                let e = a.into_iter().next().unwrap_or(Value::None);
-                let e = match e {
-                    Value::Class(c) => vm.call(&Value::Class(c), vec![])?,
-                    e => e,
-                };
-                let g = g.clone();
-                match vm.gen_throw(&g, e)? {
-                    Some(v) => Ok(v),
-                    None => Err(ExcType::StopIteration.bare()),
-                }
-            }
-            "__iter__" => Ok(o.clone()),
-            _ => Err(ExcType::AttributeError.msg(format!("'generator' object has no attribute '{}'", name))),
-        },
-        Value::Iter(_) => match name {
-            "__next__" => match vm.next(o)? {
-                Some(v) => Ok(v),
-                None => Err(ExcType::StopIteration.bare()),
-            },
-            "__iter__" => Ok(o.clone()),
-            _ => Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name))),
-        },
-        Value::Native(_) => {
-            let m = crate::stdlib::native_getattr(vm, o, name)?;
-            vm.call_kw(&m, a, kw)
-        }
-        Value::Inst(_) => {
-            let m = vm.getattr(o, name)?;
-            vm.call_kw(&m, a, kw)
-        }
-        _ => {
-            let m = vm.getattr(o, name)?;
-            vm.call_kw(&m, a, kw)
-        }
-    }
-}
-
-fn generic_dunder(vm: &mut Vm, o: &Value, name: &str, a: Args) -> PyResult<Value> {
-    use super::code::{BinOp, CmpOp};
-    let other = a.first().cloned().unwrap_or(Value::None);
-    match name {
-        "__len__" => Ok(Value::Int(len_of(vm, o)? as i64)),
-        "__getitem__" => vm.getitem(o, &other),
-        "__contains__" => Ok(Value::Bool(vm.contains(o, &other)?)),
-        "__iter__" => vm.get_iter(o),
-        "__eq__" => vm.compare(CmpOp::Eq, o, &other),
-        "__lt__" => vm.compare(CmpOp::Lt, o, &other),
-        "__add__" => Ok(binary_native(BinOp::Add, o, &other).unwrap_or(Ok(Value::NotImplemented))?),
-        "__sub__" => Ok(binary_native(BinOp::Sub, o, &other).unwrap_or(Ok(Value::NotImplemented))?),
-        "__mul__" => Ok(binary_native(BinOp::Mul, o, &other).unwrap_or(Ok(Value::NotImplemented))?),
-        "__hash__" => Ok(Value::Int(vm.hash(o)?)),
-        "__str__" => Ok(Value::string(vm.str(o)?)),
-        "__repr__" => Ok(Value::string(vm.repr(o)?)),
-        "__int__" | "__index__" => construct(vm, &types().int, vec![o.clone()], vec![]),
-        "__float__" => construct(vm, &types().float, vec![o.clone()], vec![]),
-        "__abs__" => b_abs(vm, vec![o.clone()], vec![]),
-        "__neg__" => vm.unary(super::code::UnOp::Neg, o),
-        "__round__" => b_round(vm, vec![o.clone()], vec![]),
-        _ => Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name))),
-    }
-}
-
-fn list_method(vm: &mut Vm, o: &Value, l: &Arc<Mutex<Vec<Value>>>, name: &str, a: Args, kw: Kw) -> PyResult<Value> {
-    match name {
-        "append" => {
-            nargs("list.append", &a, 1, 1).map_err(|_| type_error(format!("list.append() takes exactly one argument ({} given)", a.len())))?;
-            let mut g = lock(l);
-            if g.len() >= MAX_SEQ {
-                return Err(memory_error());
-            }
-            g.push(a.into_iter().next().unwrap());
-            Ok(Value::None)
-        }
-        "extend" => {
-            nargs("extend", &a, 1, 1)?;
-            let items = vm.to_vec(crate::vm::builtins::arg(&a, 0)?)?;
-            let mut g = lock(l);
-            if g.len() + items.len() > MAX_SEQ {
-                return Err(memory_error());
-            }
-            g.extend(items);
-            Ok(Value::None)
-        }
-        "insert" => {
-            nargs("insert", &a, 2, 2)?;
-            let i = to_int(crate::vm::builtins::arg(&a, 0)?)?;
-            let mut g = lock(l);
-            let n = g.len() as i64;
-            let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
-            g.insert(i as usize, crate::vm::builtins::arg(&a, 1)?.clone());
-            Ok(Value::None)
-        }
-        "pop" => {
-            let mut g = lock(l);
-            if g.is_empty() {
-                return Err(ExcType::IndexError.msg("pop from empty list"));
-            }
-            let i = match a.first() {
-                Some(v) => to_int(v)?,
-                None => -1,
-            };
-            match norm_index(i, g.len()) {
-                Some(ix) => Ok(g.remove(ix)),
-                None => Err(ExcType::IndexError.msg("pop index out of range")),
-            }
-        }
-        "remove" => {
-            nargs("remove", &a, 1, 1)?;
-            let items = lock(l).clone();
-            for (i, x) in items.iter().enumerate() {
-                if vm.eq(x, crate::vm::builtins::arg(&a, 0)?)? {
-                    let mut g = lock(l);
-                    if i < g.len() {
-                        g.remove(i);
-                    }
-                    return Ok(Value::None);
-                }
-            }
-            Err(value_error("list.remove(x): x not in list"))
-        }
-        "index" => {
-            nargs("index", &a, 1, 3)?;
-            let items = lock(l).clone();
-            let start = match a.get(1) {
-                Some(v) => to_int(v)?.max(0) as usize,
-                None => 0,
-            };
-            for (i, x) in items.iter().enumerate().skip(start) {
-                if vm.eq(x, crate::vm::builtins::arg(&a, 0)?)? {
-                    return Ok(Value::Int(i as i64));
-                }
-            }
-            Err(value_error(format!("{} is not in list", vm.repr(crate::vm::builtins::arg(&a, 0)?)?)))
-        }
-        "count" => {
-            nargs("count", &a, 1, 1)?;
-            let items = lock(l).clone();
-            let mut n = 0;
-            for x in items.iter() {
-                if vm.eq(x, crate::vm::builtins::arg(&a, 0)?)? {
-                    n += 1;
-                }
-            }
-            Ok(Value::Int(n))
-        }
-        "sort" => {
-            if !a.is_empty() {
-                return Err(type_error("sort() takes no positional arguments"));
-            }
-            let key = kwarg(&kw, "key").filter(|k| !k.is_none());
-            let rev = match kwarg(&kw, "reverse") {
-                Some(v) => vm.truthy(&v)?,
-                None => false,
-            };
-            let mut items = std::mem::take(&mut *lock(l));
-            let r = sort_values(vm, &mut items, key, rev);
-            *lock(l) = items;
-            r?;
-            Ok(Value::None)
-        }
-        "reverse" => {
-            lock(l).reverse();
-            Ok(Value::None)
-        }
-        "copy" => Ok(Value::list(lock(l).clone())),
-        "clear" => {
-            lock(l).clear();
-            Ok(Value::None)
-        }
-        "__setitem__" => {
-            vm.setitem(o, crate::vm::builtins::arg(&a, 0)?.clone(), crate::vm::builtins::arg(&a, 1)?.clone())?;
-            Ok(Value::None)
-        }
-        _ => generic_dunder(vm, o, name, a),
-    }
-}
-
-fn dict_method(vm: &mut Vm, o: &Value, d: &Arc<Mutex<Dict>>, name: &str, a: Args, kw: Kw) -> PyResult<Value> {
-    match name {
-        "get" => {
-            nargs("get", &a, 1, 2)?;
-            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
-            let a = { let mut a = a; let k0 = vm.canon_key(d, h, a[0].clone())?; a[0] = k0; a };
-            Ok(lock(d).get(h, crate::vm::builtins::arg(&a, 0)?).cloned().unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
-        }
-        "keys" => Ok(view(d, 0)),
-        "values" => Ok(view(d, 1)),
-        "items" => Ok(view(d, 2)),
-        "pop" => {
-            nargs("pop", &a, 1, 2)?;
-            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
-            match lock(d).remove(h, crate::vm::builtins::arg(&a, 0)?) {
-                Some(e) => Ok(e.value),
-                None => match a.get(1) {
-                    Some(v) => Ok(v.clone()),
-                    None => Err(ExcType::KeyError.with(vec![crate::vm::builtins::arg(&a, 0)?.clone()])),
-                },
-            }
-        }
-        "popitem" => match lock(d).pop_last() {
-            Some(e) => Ok(Value::tuple(vec![e.key, e.value])),
-            None => Err(ExcType::KeyError.msg("popitem(): dictionary is empty")),
-        },
-        "setdefault" => {
-            nargs("setdefault", &a, 1, 2)?;
-            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
-            let mut g = lock(d);
-            if let Some(v) = g.get(h, crate::vm::builtins::arg(&a, 0)?) {
-                return Ok(v.clone());
-            }
-            let v = a.get(1).cloned().unwrap_or(Value::None);
-            g.insert(h, crate::vm::builtins::arg(&a, 0)?.clone(), v.clone());
-            Ok(v)
-        }
-        "update" => {
-            let mut tmp = lock(d).clone();
-            if let Some(src) = a.first() {
-                dict_update(vm, &mut tmp, src)?;
-            }
-            for (k, v) in kw {
-                let kv = Value::str(&k);
-                tmp.insert(vm.hash(&kv)?, kv, v);
-            }
-            *lock(d) = tmp;
-            Ok(Value::None)
-        }
-        "copy" => Ok(Value::dict(lock(d).clone())),
-        "clear" => {
-            lock(d).clear();
-            Ok(Value::None)
-        }
-        "__setitem__" => {
-            vm.setitem(o, crate::vm::builtins::arg(&a, 0)?.clone(), crate::vm::builtins::arg(&a, 1)?.clone())?;
-            Ok(Value::None)
-        }
-        "__delitem__" => {
-            vm.delitem(o, crate::vm::builtins::arg(&a, 0)?)?;
-            Ok(Value::None)
-        }
-        "fromkeys" => unbound_method(vm, { let mut v = vec![Value::tuple(vec![Value::Class(types().dict.clone()), Value::str("fromkeys")])]; v.extend(a); v }, kw),
-        _ => generic_dunder(vm, o, name, a),
-    }
-}
-
-fn view(d: &Arc<Mutex<Dict>>, k: u8) -> Value {
-    Value::Native(Arc::new(Native { class: crate::stdlib::view_class(k), data: Mutex::new(NativeData::View(d.clone(), k)) }))
-}
-
-fn set_method(vm: &mut Vm, o: &Value, name: &str, a: Args, _kw: Kw) -> PyResult<Value> {
-    let frozen = matches!(o, Value::FrozenSet(_));
-    let mk = |d: Dict| if frozen { Value::FrozenSet(Arc::new(d)) } else { Value::Set(Arc::new(Mutex::new(d))) };
-    let other_set = |vm: &mut Vm, v: &Value| -> PyResult<Dict> {
-        match v {
-            Value::Set(_) | Value::FrozenSet(_) => Ok(set_dict(v)),
-            _ => {
-                let mut d = Dict::new();
-                for x in vm.to_vec(v)? {
-                    let h = vm.hash(&x)?;
-                    d.insert(h, x, Value::None);
-                }
-                Ok(d)
-            }
-        }
+    use super::objects::{find, generic, has_generic_fallback, table, value_kind};
+    let Some(kind) = value_kind(o) else {
+        let m = match o {
+            Value::Native(_) => native_getattr(vm, o, name)?,
+            _ => vm.getattr(o, name)?,
+        };
+        return vm.call_kw(&m, a, kw);
     };
-    let mutable = |name: &str| -> PyResult<Arc<Mutex<Dict>>> {
-        match o {
-            Value::Set(s) => Ok(s.clone()),
-            _ => Err(ExcType::AttributeError.msg(format!("'frozenset' object has no attribute '{}'", name))),
-        }
-    };
-    match name {
-        "add" => {
-            nargs("add", &a, 1, 1)?;
-            let s = mutable(name)?;
-            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
-            let k = vm.canon_key(&s, h, crate::vm::builtins::arg(&a, 0)?.clone())?;
-            lock(&s).insert(h, k, Value::None);
-            Ok(Value::None)
-        }
-        "remove" => {
-            let s = mutable(name)?;
-            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
-            let r = lock(&s).remove(h, crate::vm::builtins::arg(&a, 0)?);
-            match r {
-                Some(_) => Ok(Value::None),
-                None => Err(ExcType::KeyError.with(vec![crate::vm::builtins::arg(&a, 0)?.clone()])),
-            }
-        }
-        "discard" => {
-            let s = mutable(name)?;
-            let h = vm.hash(crate::vm::builtins::arg(&a, 0)?)?;
-            lock(&s).remove(h, crate::vm::builtins::arg(&a, 0)?);
-            Ok(Value::None)
-        }
-        "pop" => {
-            let s = mutable(name)?;
-            let first = super::interp::set_order(&lock(&s)).into_iter().next();
-            match first {
-                Some(k) => {
-                    let h = vm.hash(&k)?;
-                    lock(&s).remove(h, &k);
-                    Ok(k)
-                }
-                None => Err(ExcType::KeyError.msg("pop from an empty set")),
-            }
-        }
-        "clear" => {
-            mutable(name)?.lock().unwrap_or_else(|e| e.into_inner()).clear();
-            Ok(Value::None)
-        }
-        "copy" => Ok(mk(set_dict(o))),
-        "update" | "intersection_update" | "difference_update" | "symmetric_difference_update" => {
-            let s = mutable(name)?;
-            let mut cur = lock(&s).clone();
-            for x in &a {
-                let od = other_set(vm, x)?;
-                let ov = Value::FrozenSet(Arc::new(od));
-                let cv = Value::FrozenSet(Arc::new(cur));
-                let op = match name {
-                    "update" => super::code::BinOp::Or,
-                    "intersection_update" => super::code::BinOp::And,
-                    "difference_update" => super::code::BinOp::Sub,
-                    _ => super::code::BinOp::Xor,
-                };
-                cur = set_dict(&binary_native(op, &cv, &ov).unwrap()?);
-            }
-            *lock(&s) = cur;
-            Ok(Value::None)
-        }
-        "union" | "intersection" | "difference" | "symmetric_difference" => {
-            let mut cur = set_dict(o);
-            for x in &a {
-                let od = other_set(vm, x)?;
-                let op = match name {
-                    "union" => super::code::BinOp::Or,
-                    "intersection" => super::code::BinOp::And,
-                    "difference" => super::code::BinOp::Sub,
-                    _ => super::code::BinOp::Xor,
-                };
-                cur = set_dict(&binary_native(op, &Value::FrozenSet(Arc::new(cur)), &Value::FrozenSet(Arc::new(od))).unwrap()?);
-            }
-            Ok(mk(cur))
-        }
-        "issubset" | "issuperset" | "isdisjoint" => {
-            let me = set_dict(o);
-            let od = other_set(vm, crate::vm::builtins::arg(&a, 0)?)?;
-            Ok(Value::Bool(match name {
-                "issubset" => me.iter().all(|e| od.contains(e.hash, &e.key)),
-                "issuperset" => od.iter().all(|e| me.contains(e.hash, &e.key)),
-                _ => me.iter().all(|e| !od.contains(e.hash, &e.key)),
-            }))
-        }
-        _ => generic_dunder(vm, o, name, a),
+    if let Some(f) = find(table(kind), name) {
+        return f(vm, o, a, kw);
     }
-}
-
-#[allow(dead_code)]
-fn _b(v: &Value, cls: &Arc<Class>) -> Value {
-    bind(v.clone(), v, cls)
+    if has_generic_fallback(kind) {
+        if let Some(f) = find(generic::METHODS, name) {
+            return f(vm, o, a, kw);
+        }
+    }
+    Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name)))
 }

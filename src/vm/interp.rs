@@ -1624,6 +1624,7 @@ impl Vm {
             dict: Mutex::new(dict),
             kind,
             id: 0,
+            native: None,
             flags: Default::default(),
         });
         let mro = compute_mro(&cls, &bcls).map_err(type_error)?;

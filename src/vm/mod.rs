@@ -19,6 +19,7 @@ pub mod frame;
 pub mod interp;
 pub mod iter;
 pub mod memory;
+pub mod objects;
 pub mod ops;
 pub mod stack;
 pub mod strmethods;
