@@ -280,11 +280,7 @@ fn split(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value>
             }
             while i < v.len() {
                 if limit(parts.len()) {
-                    let mut rest = v[i..].to_vec();
-                    while rest.last().map(|c| is_space(*c)).unwrap_or(false) {
-                        rest.pop();
-                    }
-                    parts.push(rest);
+                    parts.push(v[i..].to_vec());
                     break;
                 }
                 let s = i;
@@ -501,4 +497,120 @@ fn is_class(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Val
         "isupper" => b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase),
         _ => b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, bytes(b"ab".to_vec()));
+    }
+
+    /// Expected values are CPython 3.11's (python3 -c 'print(repr(...))').
+    #[test]
+    fn bytes_methods_work_on_bytes() {
+        let got = testing::reprs(&[
+            "b\"a\".startswith(\"a\")",
+            "b\"abc\".startswith((b\"x\", b\"a\"))",
+            "b\"abc\".endswith(b\"bc\", 0, 3)",
+            "b\"abc\".find(\"a\")",
+            "b\"abc\".find(98)",
+            "b\"abc\".find(300)",
+            "b\"abcb\".rfind(b\"b\")",
+            "b\"abc\".index(b\"z\")",
+            "b\"a b  c\".split()",
+            "b\" a b \".rsplit(None, 1)",
+            "b\"a,b,c\".split(b\",\", 1)",
+            "b\"aXbX\".rsplit(b\"X\", 1)",
+            "b\"a\".split(b\"\")",
+            "b\"abc\".split(\"a\")",
+            "b\"  x \".strip()",
+            "b\"xxhixx\".strip(b\"x\")",
+            "b\"xhix\".lstrip(b\"x\")",
+            "b\"xhix\".rstrip(b\"x\")",
+            "b\"abc\".strip(\"a\")",
+            "b\"aBc\".upper()",
+            "b\"aBc\".lower()",
+            "b\"a\".upper(1)",
+            "b\"aaa\".replace(b\"a\", b\"bb\", 2)",
+            "b\"ab\".replace(b\"\", b\"-\")",
+            "b\"abc\".replace(\"a\", b\"\")",
+            "b\"-\".join([b\"a\", b\"b\"])",
+            "b\"\".join([\"a\"])",
+            "b\"abcabc\".count(b\"bc\")",
+            "b\"abc\".count(b\"\")",
+            "b\"abc\".count(\"a\")",
+            "b\"\\xc3\\xa9\".decode()",
+            "b\"\\xff\".decode()",
+            "b\"\\xe4\\x41\".decode()",
+            "b\"a\\xe4\\xb8\".decode()",
+            "b\"\\xff\".decode(\"ascii\")",
+            "b\"\\xffa\".decode(\"utf-8\", \"replace\")",
+            "b\"\\xe9\".decode(\"latin-1\")",
+            "b\"a\".decode(\"xyz\")",
+            "b\"\\x01\\xff\".hex()",
+            "b\"abc\"[1]",
+            "b\"abc\"[1:]",
+            "len(b\"abc\")",
+            "b\"ab\".removeprefix(b\"a\")",
+            "b\"12\".isdigit()",
+            "b\"ab\".__len__()",
+            "b\"ab\".nosuch"
+        ]);
+        let want = [
+            "TypeError: startswith first arg must be bytes or a tuple of bytes, not str",
+            "True",
+            "True",
+            "TypeError: argument should be integer or bytes-like object, not 'str'",
+            "1",
+            "ValueError: byte must be in range(0, 256)",
+            "3",
+            "ValueError: subsection not found",
+            "[b'a', b'b', b'c']",
+            "[b' a', b'b']",
+            "[b'a', b'b,c']",
+            "[b'aXb', b'']",
+            "ValueError: empty separator",
+            "TypeError: a bytes-like object is required, not 'str'",
+            "b'x'",
+            "b'hi'",
+            "b'hix'",
+            "b'xhi'",
+            "TypeError: a bytes-like object is required, not 'str'",
+            "b'ABC'",
+            "b'abc'",
+            "TypeError: bytes.upper() takes no arguments (1 given)",
+            "b'bbbba'",
+            "b'-a-b-'",
+            "TypeError: a bytes-like object is required, not 'str'",
+            "b'a-b'",
+            "TypeError: sequence item 0: expected a bytes-like object, str found",
+            "2",
+            "4",
+            "TypeError: argument should be integer or bytes-like object, not 'str'",
+            "'é'",
+            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte",
+            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe4 in position 0: invalid continuation byte",
+            "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 1-2: unexpected end of data",
+            "UnicodeDecodeError: 'ascii' codec can't decode byte 0xff in position 0: ordinal not in range(128)",
+            "'�a'",
+            "'é'",
+            "LookupError: unknown encoding: xyz",
+            "'01ff'",
+            "98",
+            "b'bc'",
+            "3",
+            "b'b'",
+            "True",
+            "2",
+            "AttributeError: 'bytes' object has no attribute 'nosuch'"
+        ];
+        for (i, (g, w)) in got.iter().zip(want.iter()).enumerate() {
+            assert_eq!(g, w, "case {i}");
+        }
+        assert_eq!(got.len(), want.len());
+    }
 }

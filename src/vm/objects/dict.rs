@@ -212,3 +212,19 @@ fn view_repr(vm: &mut Vm, o: &Value) -> PyResult<String> {
     let r = vm.repr(&Value::list(items))?;
     Ok(format!("{name}({r})"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, Value::dict(crate::vm::dict::Dict::new()));
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["{1: 2}.get(1)", "dict.fromkeys([1], 0)", "{1: 2}.items()", "len({1: 2}.keys())"]), ["2", "{1: 0}", "dict_items([(1, 2)])", "1"]);
+    }
+}

@@ -90,3 +90,19 @@ pub fn parse_float_str(s: &str) -> Option<f64> {
     t.parse().ok()
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, Value::Float(1.5));
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["(1.5).as_integer_ratio()", "(2.0).is_integer()"]), ["(3, 2)", "True"]);
+    }
+}

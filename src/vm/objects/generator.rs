@@ -65,3 +65,24 @@ fn dunder_iter(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<
     let g = me(o)?;
     Ok(o.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        let names: Vec<&str> = METHODS.iter().map(|m| m.name).collect();
+        let mut seen = std::collections::HashSet::new();
+        assert!(names.iter().all(|n| seen.insert(*n)), "duplicate entry");
+        let src = format!("def g():\n    yield 1\nprint(all(hasattr(g(), n) for n in {:?}))\n", names);
+        assert_eq!(testing::run(&src).0, "True\n");
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        let (out, _) = testing::run("def g():\n    x = yield 1\n    yield x\nit = g()\nprint(it.__next__(), it.send(5))\nit.close()\n");
+        assert_eq!(out, "1 5\n");
+    }
+}

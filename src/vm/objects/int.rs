@@ -176,3 +176,19 @@ fn parse_int_str(s: &str, base: u32) -> Option<Value> {
     Some(Value::big(if neg { -b } else { b }))
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, Value::Int(5));
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["(5).bit_length()", "True.bit_length()", "(1).to_bytes(2, \"big\")"]), ["3", "1", "b'\\x00\\x01'"]);
+    }
+}

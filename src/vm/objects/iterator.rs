@@ -24,3 +24,19 @@ fn dunder_iter(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<
 
     Ok(o.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, crate::vm::iter::new_iter(crate::vm::iter::IterKind::Seq { items: std::sync::Arc::new(vec![]), i: 0, name: "list_iterator" }));
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["iter([1]).__next__()"]), ["1"]);
+    }
+}

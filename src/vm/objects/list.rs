@@ -213,3 +213,19 @@ fn dunder_setitem(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResu
             Ok(Value::None)
 }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, Value::list(vec![Value::Int(1)]));
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["[3, 1, 2].index(2)", "[1].__len__()"]), ["2", "1"]);
+    }
+}

@@ -162,3 +162,19 @@ fn dunder_format(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResul
     let obj = o.clone();
     Ok(Value::string(vm.str(&obj)?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, crate::vm::builtins::construct(&mut testing::vm(), &types().object, vec![], vec![]).unwrap());
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["object.__eq__(1, 1)"]), ["True"]);
+    }
+}

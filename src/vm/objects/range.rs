@@ -24,3 +24,19 @@ pub fn new(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value> {
     }
     Ok(Value::Range(Arc::new((start, stop, step))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, Value::Range(std::sync::Arc::new((0, 3, 1))));
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["range(1, 10, 2)[2]"]), ["5"]);
+    }
+}

@@ -32,6 +32,21 @@ pub static METHODS: &[Method] = &[
     method!("__iter__", super::generic::dunder_iter),
 ];
 
+/// frozenset: the same entries less the mutating ones.
+pub static FROZENSET_METHODS: &[Method] = &[
+    method!("copy", copy),
+    method!("union", union),
+    method!("intersection", union),
+    method!("difference", union),
+    method!("symmetric_difference", union),
+    method!("issubset", issubset),
+    method!("issuperset", issubset),
+    method!("isdisjoint", issubset),
+    method!("__len__", super::generic::dunder_len),
+    method!("__contains__", super::generic::dunder_contains),
+    method!("__iter__", super::generic::dunder_iter),
+];
+
 /// `set / frozenset(...)`
 #[allow(unused_variables)]
 pub fn new(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value> {
@@ -201,5 +216,22 @@ fn mutable(o: &Value, name: &str) -> PyResult<Arc<Mutex<Dict>>> {
     match o {
         Value::Set(s) => Ok(s.clone()),
         _ => Err(ExcType::AttributeError.msg(format!("'frozenset' object has no attribute '{}'", name))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, Value::Set(Arc::new(Mutex::new(Dict::new()))));
+        testing::check_table(FROZENSET_METHODS, Value::FrozenSet(Arc::new(Dict::new())));
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["{1, 2}.union([3])", "frozenset([1]).add"]), ["{1, 2, 3}", "AttributeError: 'frozenset' object has no attribute 'add'"]);
     }
 }

@@ -20,3 +20,19 @@ pub fn new(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value> {
     };
     Ok(Value::Slice(Arc::new((s, e, st))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, Value::Slice(std::sync::Arc::new((Value::None, Value::Int(2), Value::None))));
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["[1, 2, 3][slice(2)]"]), ["[1, 2]"]);
+    }
+}

@@ -662,3 +662,19 @@ fn dunder_repr(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<
     let st = &s.s;
     Ok(Value::string(str_repr(st)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, Value::str("abc"));
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["\"a-b\".split(\"-\")", "\"ab\".startswith((\"x\", \"a\"))", "\"x\".join([\"1\", \"2\"])"]), ["['a', 'b']", "True", "'1x2'"]);
+    }
+}

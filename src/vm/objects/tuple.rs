@@ -64,3 +64,19 @@ fn count(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value>
                 Ok(Value::Int(n))
 }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing;
+    use super::*;
+
+    #[test]
+    fn table_names_unique_and_reachable() {
+        testing::check_table(METHODS, Value::tuple(vec![Value::Int(1)]));
+    }
+
+    #[test]
+    fn behaves_like_cpython() {
+        assert_eq!(testing::reprs(&["(1, 2, 1).count(1)", "(1, 2).index(5)"]), ["2", "ValueError: tuple.index(x): x not in tuple"]);
+    }
+}
