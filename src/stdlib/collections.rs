@@ -9,7 +9,35 @@ type K = Vec<(Name, Value)>;
 
 fn deque_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
-    C.get_or_init(|| native_class("deque", "collections")).clone()
+    C.get_or_init(|| native_class("deque", "collections", &DEQUE)).clone()
+}
+
+static DEQUE: NativeType = NativeType { construct: Some(construct), getattr: deque_attr, repr: Some(deque_repr), getitem: Some(deque_getitem), len: Some(deque_len) };
+
+fn construct(vm: &mut Vm, _c: &Arc<Class>, a: A, k: K) -> PyResult<Value> {
+    new_deque(vm, a, k)
+}
+
+fn deque_repr(vm: &mut Vm, o: &Value) -> PyResult<String> {
+    let (items, maxlen) = with_d(o, |d, m| (d.iter().cloned().collect::<Vec<_>>(), m));
+    let r = vm.repr(&Value::list(items))?;
+    Ok(match maxlen {
+        Some(m) => format!("deque({r}, maxlen={m})"),
+        None => format!("deque({r})"),
+    })
+}
+
+fn deque_getitem(_vm: &mut Vm, o: &Value, k: &Value) -> PyResult<Value> {
+    let i = match k {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => return Err(type_error(format!("sequence index must be integer, not '{}'", type_name(k)))),
+    };
+    with_d(o, |d, _| crate::vm::ops::norm_index(i, d.len()).map(|i| d[i].clone())).ok_or_else(|| ExcType::IndexError.msg("deque index out of range"))
+}
+
+fn deque_len(o: &Value) -> usize {
+    with_d(o, |d, _| d.len())
 }
 
 pub fn new_deque(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {

@@ -48,9 +48,11 @@ fn data_of(v: &Value) -> PyResult<Vec<u8>> {
     }
 }
 
+static HASH: NativeType = attrs_only(hash_attr);
+
 fn hash_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
-    C.get_or_init(|| native_class("HASH", "_hashlib")).clone()
+    C.get_or_init(|| native_class("HASH", "_hashlib", &HASH)).clone()
 }
 
 /// CPython releases the GIL while hashing 2048 bytes or more.
@@ -69,16 +71,13 @@ fn make(vm: &Vm, h: Hasher, data: Option<&Value>) -> PyResult<Value> {
     if let Some(d) = data {
         update(vm, &mut h, &data_of(d)?);
     }
-    Ok(Value::Native(Arc::new(Native { class: hash_class(), data: std::sync::Mutex::new(NativeData::Hash(h)) })))
+    Ok(Value::Native(Arc::new(Native { class: hash_class(), data: std::sync::Mutex::new(NativeData::opaque(h)) })))
 }
 
 fn with_h<R>(o: &Value, f: impl FnOnce(&mut Hasher) -> R) -> Option<R> {
     let Value::Native(n) = o else { return None };
     let mut g = lock(&n.data);
-    match &mut *g {
-        NativeData::Hash(h) => Some(f(h)),
-        _ => None,
-    }
+    g.downcast_mut::<Hasher>().map(f)
 }
 
 type A = Vec<Value>;

@@ -140,9 +140,9 @@ impl Default for Mt {
 fn with_mt<R>(o: &Value, f: impl FnOnce(&mut Mt) -> R) -> R {
     let Value::Native(n) = o else { panic!("random receiver") };
     let mut g = lock(&n.data);
-    match &mut *g {
-        NativeData::Random(m) => f(m),
-        _ => f(&mut Mt::new()),
+    match g.downcast_mut::<Mt>() {
+        Some(m) => f(m),
+        None => f(&mut Mt::new()),
     }
 }
 
@@ -386,15 +386,21 @@ pub fn random_attr(o: &Value, name: &str) -> Option<Value> {
     METHODS.iter().find(|(n, _)| *n == name).map(|(n, f)| bound(n, o, *f))
 }
 
+static RANDOM: NativeType = NativeType { construct: Some(construct), ..attrs_only(random_attr) };
+
+fn construct(vm: &mut Vm, _c: &Arc<Class>, a: A, _k: K) -> PyResult<Value> {
+    new_random(vm, a)
+}
+
 fn random_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
-    C.get_or_init(|| native_class("Random", "random")).clone()
+    C.get_or_init(|| native_class("Random", "random", &RANDOM)).clone()
 }
 
 pub fn new_random(vm: &mut Vm, a: Vec<Value>) -> PyResult<Value> {
     let mut mt = Mt::new();
     seed_value(vm, &mut mt, a.first())?;
-    Ok(Value::Native(Arc::new(Native { class: random_class(), data: std::sync::Mutex::new(NativeData::Random(Box::new(mt))) })))
+    Ok(Value::Native(Arc::new(Native { class: random_class(), data: std::sync::Mutex::new(NativeData::opaque(mt)) })))
 }
 
 pub fn init(vm: &mut Vm, ns: &Arc<Namespace>) -> PyResult<()> {

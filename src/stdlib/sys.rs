@@ -47,6 +47,8 @@ fn stream_flush(vm: &mut Vm, _a: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResul
     vm.host().flush();
     Ok(Value::None)
 }
+static STREAM: NativeType = attrs_only(stream_attr);
+
 pub fn stream_attr(o: &Value, name: &str) -> Option<Value> {
     match name {
         "write" => Some(bound("write", o, stream_write)),
@@ -84,7 +86,7 @@ pub fn init(vm: &mut Vm, ns: &Arc<Namespace>) -> PyResult<()> {
     def(ns, "setswitchinterval", setswitchinterval);
     def(ns, "getrecursionlimit", getrecursionlimit);
     def(ns, "setrecursionlimit", setrecursionlimit);
-    let cls = native_class("TextIOWrapper", "_io");
+    let cls = native_class("TextIOWrapper", "_io", &STREAM);
     for (n, w) in [("stdout", 1u8), ("stderr", 2u8), ("__stdout__", 1), ("__stderr__", 2)] {
         ns.set(intern(n), Value::Native(Arc::new(Native { class: cls.clone(), data: std::sync::Mutex::new(NativeData::Stream(w)) })));
     }

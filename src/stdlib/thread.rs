@@ -9,9 +9,15 @@ use crate::vm::lock::{Lock, Wait, TIMEOUT_MAX};
 type A = Vec<Value>;
 type K = Vec<(Name, Value)>;
 
+static LOCK: NativeType = NativeType { repr: Some(repr), ..attrs_only(lock_attr) };
+
+fn repr(_vm: &mut Vm, o: &Value) -> PyResult<String> {
+    Ok(lock_repr(o))
+}
+
 fn lock_class(reentrant: bool) -> Arc<Class> {
     static C: OnceLock<[Arc<Class>; 2]> = OnceLock::new();
-    C.get_or_init(|| [native_class("lock", "_thread"), native_class("RLock", "_thread")])[reentrant as usize].clone()
+    C.get_or_init(|| [native_class("lock", "_thread", &LOCK), native_class("RLock", "_thread", &LOCK)])[reentrant as usize].clone()
 }
 
 /// The number Python sees from `get_ident()` for our thread number (CPython's are
@@ -22,12 +28,12 @@ pub fn ident_value(no: u64) -> i64 {
 
 pub fn new_lock(reentrant: bool) -> Value {
     let l = Arc::new(if reentrant { Lock::new_reentrant() } else { Lock::new() });
-    Value::Native(Arc::new(Native { class: lock_class(reentrant), data: std::sync::Mutex::new(NativeData::Lock(l)) }))
+    Value::Native(Arc::new(Native { class: lock_class(reentrant), data: std::sync::Mutex::new(NativeData::opaque(l)) }))
 }
 
 pub fn the_lock(o: &Value) -> PyResult<Arc<Lock>> {
     if let Value::Native(n) = o {
-        if let NativeData::Lock(l) = &*lock(&n.data) {
+        if let Some(l) = lock(&n.data).downcast_ref::<Arc<Lock>>() {
             return Ok(l.clone());
         }
     }

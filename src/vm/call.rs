@@ -332,6 +332,7 @@ impl Vm {
             kind,
             id: 0,
             flags: Default::default(),
+            native: None,
         });
         let mro = compute_mro(&cls, &bcls).map_err(type_error)?;
         *lock(&cls.mro) = mro;

@@ -30,6 +30,7 @@ pub mod iter;
 pub mod iterate;
 pub mod lock;
 pub mod memory;
+pub mod objects;
 pub mod ops;
 pub mod repr;
 pub mod stack;

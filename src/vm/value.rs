@@ -74,21 +74,58 @@ pub enum Wrapper {
 }
 
 /// Objects implemented in Rust by stdlib modules (deque, random.Random, hashes...).
+/// What the VM can do with one is given by its class's [`NativeType`].
 pub struct Native {
     pub class: Arc<Class>,
     pub data: Mutex<NativeData>,
 }
 pub enum NativeData {
+    /// collections.deque (still typed: the evaluation loop's setitem and iter read it).
     Deque(std::collections::VecDeque<Value>, Option<usize>),
-    Random(Box<crate::stdlib::random::Mt>),
-    Hash(crate::stdlib::hashlib::Hasher),
     /// dict views: 0 keys, 1 values, 2 items
     View(Arc<Mutex<Dict>>, u8),
     /// sys.stdout (1) / sys.stderr (2)
     Stream(u8),
-    Other(Value),
-    /// _thread.lock / _thread.RLock
-    Lock(Arc<super::lock::Lock>),
+    /// State owned by the stdlib module that made the object (random's Mt, hashlib's
+    /// hasher, _thread's lock); only that module downcasts it.
+    Opaque(Box<dyn std::any::Any + Send>),
+}
+
+impl NativeData {
+    pub fn opaque<T: std::any::Any + Send>(v: T) -> NativeData {
+        NativeData::Opaque(Box::new(v))
+    }
+    /// The opaque payload, if it is a `T`.
+    pub fn downcast_mut<T: std::any::Any>(&mut self) -> Option<&mut T> {
+        match self {
+            NativeData::Opaque(b) => b.downcast_mut(),
+            _ => None,
+        }
+    }
+    pub fn downcast_ref<T: std::any::Any>(&self) -> Option<&T> {
+        match self {
+            NativeData::Opaque(b) => b.downcast_ref(),
+            _ => None,
+        }
+    }
+}
+
+type NVm = super::interp::Vm;
+
+/// The hooks a native class gives the VM: the stdlib module (or vm, for dict views)
+/// that defines the class fills one in as a static and makes the class with
+/// [`new_native_class`].
+pub struct NativeType {
+    /// `Cls(...)`; None: "cannot create 'X' instances".
+    pub construct: Option<fn(&mut NVm, &Arc<Class>, Vec<Value>, Vec<(Name, Value)>) -> PyResult<Value>>,
+    /// Attribute lookup (methods come back bound); None: no such attribute.
+    pub getattr: fn(&Value, &str) -> Option<Value>,
+    /// repr(); None: `<module.name object at 0x...>`.
+    pub repr: Option<fn(&mut NVm, &Value) -> PyResult<String>>,
+    /// `o[k]`; None: not subscriptable.
+    pub getitem: Option<fn(&mut NVm, &Value, &Value) -> PyResult<Value>>,
+    /// len(); None: "object of type 'X' has no len()" (and always true).
+    pub len: Option<fn(&Value) -> usize>,
 }
 
 pub type Builtin = BuiltinFn;
@@ -182,6 +219,8 @@ pub struct Class {
     pub id: usize,
     /// Fast-path flags (see CLASS_HAS_*), computed when the class is made.
     pub flags: std::sync::atomic::AtomicU32,
+    /// For `Kind::Native` classes: the hooks the VM calls.
+    pub native: Option<&'static NativeType>,
 }
 
 /// Some class in the MRO has a property (data descriptor).
@@ -412,6 +451,16 @@ pub fn compute_mro(cls: &Arc<Class>, bases: &[Arc<Class>]) -> Result<Vec<Arc<Cla
 }
 
 pub fn new_class(name: &str, module: &str, bases: Vec<Arc<Class>>, kind: Kind) -> Arc<Class> {
+    make_class(name, module, bases, kind, None)
+}
+
+/// A class of native objects (`Kind::Native`, base object) with its hooks.
+pub fn new_native_class(name: &str, module: &str, native: &'static NativeType) -> Arc<Class> {
+    let object = super::types::types().object.clone();
+    make_class(name, module, vec![object], Kind::Native, Some(native))
+}
+
+fn make_class(name: &str, module: &str, bases: Vec<Arc<Class>>, kind: Kind, native: Option<&'static NativeType>) -> Arc<Class> {
     let c = Arc::new(Class {
         name: intern(name),
         qualname: intern(name),
@@ -422,6 +471,7 @@ pub fn new_class(name: &str, module: &str, bases: Vec<Arc<Class>>, kind: Kind) -
         kind,
         id: CLASS_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         flags: Default::default(),
+        native,
     });
     let mro = compute_mro(&c, &bases).unwrap_or_else(|_| vec![c.clone()]);
     *lock(&c.mro) = mro;
