@@ -13,6 +13,7 @@
 pub mod builtins;
 pub mod code;
 pub mod dict;
+pub mod dis;
 pub mod format;
 pub mod frame;
 pub mod interp;
