@@ -67,7 +67,7 @@ const TOKENS: &[&str] = &[
 #[test]
 fn fuzz_no_panics() {
     let corpus_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pycorpus");
-    let mut corpus: Vec<String> = std::fs::read_dir(&corpus_dir).unwrap().filter_map(|e| e.ok()).map(|e| std::fs::read_to_string(e.path()).unwrap_or_default()).collect();
+    let mut corpus: Vec<String> = std::fs::read_dir(&corpus_dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "py")).map(|p| std::fs::read_to_string(p).unwrap_or_default()).collect();
     corpus.sort();
     let cases = std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(3000usize);
     // Big stack: implicit dunder calls re-enter the eval loop (bounded by the recursion limit).

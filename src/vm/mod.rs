@@ -18,6 +18,7 @@ pub mod call;
 pub mod code;
 pub mod compare;
 pub mod dict;
+pub mod dis;
 pub mod eval;
 pub mod exc;
 pub mod format;

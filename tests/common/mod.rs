@@ -1,10 +1,12 @@
-//! What the test files share: running a program (CPython or the engine's CLI) and
-//! reading its output.
+//! What the test files share: running a program (CPython or the engine's CLI), reading
+//! its output, and the CPython recordings kept beside the corpus programs.
 #![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::OnceLock;
 
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Out {
     pub stdout: String,
     pub stderr: String,
@@ -41,4 +43,100 @@ pub fn last_line(s: &str) -> &str {
 
 pub fn has_python() -> bool {
     Command::new("python3").arg("--version").output().is_ok()
+}
+
+/// Re-records the corpus recordings (see tests/pycorpus/README.md).
+pub const RECORDER: &str = "scripts/record-cpython.py";
+
+/// Whether `python3` is CPython 3.11, the interpreter the recordings come from: Ok, or
+/// Err saying what was found instead. Asked once per test process.
+pub fn live_cpython() -> Result<(), String> {
+    static ANSWER: OnceLock<Result<(), String>> = OnceLock::new();
+    ANSWER
+        .get_or_init(|| {
+            let probe = "import platform, sys; print(platform.python_implementation(), '%d.%d' % sys.version_info[:2])";
+            match Command::new("python3").args(["-c", probe]).output() {
+                Err(e) => Err(format!("python3 not found ({e})")),
+                Ok(o) if !o.status.success() => Err(format!("python3 does not run: {}", String::from_utf8_lossy(&o.stderr).trim())),
+                Ok(o) => match String::from_utf8_lossy(&o.stdout).trim() {
+                    "CPython 3.11" => Ok(()),
+                    other => Err(format!("python3 is {other}, not CPython 3.11")),
+                },
+            }
+        })
+        .clone()
+}
+
+/// Says loudly, once per test, that the live re-check is off and why; returns whether
+/// live CPython is there to re-check the recordings.
+pub fn live_check_or_warn(test: &str) -> bool {
+    match live_cpython() {
+        Ok(()) => true,
+        Err(why) => {
+            eprintln!(
+                "\n!!! {test}: {why}: the recordings are NOT re-checked against live CPython.\n!!! The engine is still compared with the recorded CPython output.\n"
+            );
+            false
+        }
+    }
+}
+
+/// The recorded CPython run of `dir/name` (NAME.stdout, NAME.stderr, NAME.code beside
+/// NAME.py); Err names what is missing. `{DIR}` in the recording is `dir`'s absolute
+/// path; compare it with [`normalized`] output.
+pub fn recording(dir: &Path, name: &str) -> Result<Out, String> {
+    let stem = name.strip_suffix(".py").unwrap_or(name);
+    let read = |ext: &str| {
+        let p = dir.join(format!("{stem}.{ext}"));
+        std::fs::read_to_string(&p).map_err(|e| format!("{} has no recording: {} ({e}); run {RECORDER}", dir.join(name).display(), p.display()))
+    };
+    let stdout = read("stdout")?;
+    let stderr = read("stderr")?;
+    let code = read("code")?;
+    let code = code.trim().parse().map_err(|_| format!("{}: exit code recording {:?} is not a number; run {RECORDER}", dir.join(format!("{stem}.code")).display(), code))?;
+    Ok(Out { stdout, stderr, code })
+}
+
+/// `out` with `dir`'s absolute path written `{DIR}`, as in the recordings.
+pub fn normalized(out: Out, dir: &Path) -> Out {
+    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let abs = abs.to_string_lossy();
+    Out { stdout: out.stdout.replace(&*abs, "{DIR}"), stderr: out.stderr.replace(&*abs, "{DIR}"), code: out.code }
+}
+
+/// Recording files in `dir` whose program is gone.
+pub fn orphan_recordings(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "stdout" || x == "stderr" || x == "code"))
+        .filter(|p| !p.with_extension("py").exists())
+        .map(|p| format!("{}: orphan recording, no {}", p.display(), p.with_extension("py").file_name().unwrap().to_string_lossy()))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Compares live CPython's run with the recording (stdout, exit code, and the whole
+/// stderr or only its last line): None when they agree.
+pub fn stale(recorded: &Out, live: &Out, whole_stderr: bool) -> Option<String> {
+    let mut parts = vec![];
+    if live.stdout != recorded.stdout {
+        parts.push(format!("stdout\n--- recorded\n{}--- live cpython\n{}", recorded.stdout, live.stdout));
+    }
+    if live.code != recorded.code {
+        parts.push(format!("exit code: recorded {} live cpython {}", recorded.code, live.code));
+    }
+    if whole_stderr && live.stderr != recorded.stderr {
+        parts.push(format!("stderr\n--- recorded\n{}--- live cpython\n{}", recorded.stderr, live.stderr));
+    }
+    if !whole_stderr && last_line(&live.stderr) != last_line(&recorded.stderr) {
+        parts.push(format!("last stderr line: recorded {:?} live cpython {:?}", last_line(&recorded.stderr), last_line(&live.stderr)));
+    }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(format!("recording stale: rerun {RECORDER} (live CPython differs from the recording in {})", parts.join("\n")))
+    }
 }
