@@ -12,7 +12,39 @@ fn deque_class() -> Arc<Class> {
     C.get_or_init(|| native_class("deque", "collections", &DEQUE)).clone()
 }
 
-static DEQUE: NativeType = NativeType { construct: Some(construct), getattr: deque_attr, repr: Some(deque_repr), getitem: Some(deque_getitem), len: Some(deque_len) };
+static DEQUE: NativeType = NativeType {
+    construct: Some(construct),
+    getattr: deque_attr,
+    repr: Some(deque_repr),
+    getitem: Some(deque_getitem),
+    len: Some(deque_len),
+    setitem: Some(deque_setitem),
+    iter: Some(deque_iter),
+};
+
+/// A deque's state, opaque to the VM.
+struct Deque {
+    items: VecDeque<Value>,
+    maxlen: Option<usize>,
+}
+
+fn deque_setitem(_vm: &mut Vm, o: &Value, k: Value, v: Value) -> PyResult<()> {
+    let Value::Int(i) = k else {
+        return Err(type_error(format!("sequence index must be integer, not '{}'", type_name(&k))));
+    };
+    with_d(o, |d, _| match crate::vm::ops::norm_index(i, d.len()) {
+        Some(ix) => {
+            d[ix] = v;
+            Ok(())
+        }
+        None => Err(ExcType::IndexError.msg("deque index out of range")),
+    })
+}
+
+fn deque_iter(o: &Value) -> Value {
+    let items = with_d(o, |d, _| d.iter().cloned().collect());
+    new_iter(IterKind::Seq { items: Arc::new(items), i: 0, name: "_collections._deque_iterator" })
+}
 
 fn construct(vm: &mut Vm, _c: &Arc<Class>, a: A, k: K) -> PyResult<Value> {
     new_deque(vm, a, k)
@@ -63,15 +95,15 @@ pub fn new_deque(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Native(Arc::new(Native { class: deque_class(), data: std::sync::Mutex::new(NativeData::Deque(d, maxlen)) })))
+    Ok(Value::Native(Arc::new(Native { class: deque_class(), data: std::sync::Mutex::new(NativeData::opaque(Deque { items: d, maxlen })) })))
 }
 
 fn with_d<R>(o: &Value, f: impl FnOnce(&mut VecDeque<Value>, Option<usize>) -> R) -> R {
     let Value::Native(n) = o else { panic!("deque receiver") };
     let mut g = lock(&n.data);
-    match &mut *g {
-        NativeData::Deque(d, m) => f(d, *m),
-        _ => f(&mut VecDeque::new(), None),
+    match g.downcast_mut::<Deque>() {
+        Some(d) => f(&mut d.items, d.maxlen),
+        None => f(&mut VecDeque::new(), None),
     }
 }
 

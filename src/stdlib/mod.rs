@@ -22,7 +22,7 @@ pub use crate::vm::import::ModuleSource;
 
 /// A NativeType with only attribute lookup.
 pub const fn attrs_only(getattr: fn(&Value, &str) -> Option<Value>) -> NativeType {
-    NativeType { construct: None, getattr, repr: None, getitem: None, len: None }
+    NativeType { construct: None, getattr, repr: None, getitem: None, len: None, setitem: None, iter: None }
 }
 
 /// The library: every module a program can import (`vm::import::Library`).

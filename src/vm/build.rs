@@ -7,6 +7,7 @@
 use super::dict::Dict;
 use super::frame::*;
 use super::interp::*;
+use super::repr::ascii_of;
 use super::ops::*;
 use super::types::*;
 use super::value::*;

@@ -8,6 +8,7 @@ use super::types::*;
 use super::value::*;
 use std::sync::Mutex;
 use super::interp::*;
+use super::attr::bind;
 
 impl Vm {
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {

@@ -11,9 +11,6 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex};
 use super::eval::Exit;
 
-pub use super::attr::bind;
-pub use super::iterate::set_order;
-pub use super::repr::ascii_of;
 
 /// One program: shared by all its threads.
 pub struct Interpreter {

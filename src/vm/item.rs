@@ -5,6 +5,7 @@ use super::ops::*;
 use super::types::*;
 use super::value::*;
 use super::interp::*;
+use super::attr::bind;
 
 impl Vm {
     pub fn getitem(&mut self, o: &Value, k: &Value) -> PyResult<Value> {
@@ -84,19 +85,10 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(type_error(format!("'{}' object does not support item assignment", type_name(o)))),
             },
-            Value::Native(n) => {
-                let mut g = lock(&n.data);
-                if let NativeData::Deque(d, _) = &mut *g {
-                    if let Value::Int(i) = k {
-                        if let Some(ix) = norm_index(i, d.len()) {
-                            d[ix] = v;
-                            return Ok(());
-                        }
-                        return Err(ExcType::IndexError.msg("deque index out of range"));
-                    }
-                }
-                Err(type_error(format!("'{}' object does not support item assignment", type_name(o))))
-            }
+            Value::Native(n) => match n.class.native.and_then(|t| t.setitem) {
+                Some(set) => set(self, o, k, v),
+                None => Err(type_error(format!("'{}' object does not support item assignment", type_name(o)))),
+            },
             _ => Err(type_error(format!("'{}' object does not support item assignment", type_name(o)))),
         }
     }

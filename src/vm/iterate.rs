@@ -109,20 +109,13 @@ impl Vm {
                 }
             }
             Value::Native(n) => {
-                let g = lock(&n.data);
-                match &*g {
-                    NativeData::Deque(d, _) => new_iter(IterKind::Seq { items: Arc::new(d.iter().cloned().collect()), i: 0, name: "_collections._deque_iterator" }),
+                if let Some(iter) = n.class.native.and_then(|t| t.iter) {
+                    return Ok(iter(v));
+                }
+                match &*lock(&n.data) {
                     NativeData::View(d, k) => {
                         let len = lock(d).len();
-                        return Ok(new_iter(IterKind::DictIter { d: d.clone(), pos: 0, len, kind: *k }));
-                        #[allow(unreachable_code)]
-                        let g = lock(d);
-                        let items: Vec<Value> = match k {
-                            0 => g.keys(),
-                            1 => g.values(),
-                            _ => g.items().into_iter().map(|(a, b)| Value::tuple(vec![a, b])).collect(),
-                        };
-                        new_iter(IterKind::Seq { items: Arc::new(items), i: 0, name: "dict_iterator" })
+                        new_iter(IterKind::DictIter { d: d.clone(), pos: 0, len, kind: *k })
                     }
                     _ => return Err(type_error(format!("'{}' object is not iterable", type_name(v)))),
                 }

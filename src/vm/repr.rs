@@ -5,6 +5,8 @@ use super::ops::*;
 use super::types::*;
 use super::value::*;
 use super::interp::*;
+use super::attr::bind;
+use super::iterate::set_order;
 
 impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {

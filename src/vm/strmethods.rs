@@ -100,7 +100,7 @@ pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: &[(Name, Value)]) 
             let v = match conv {
                 Some('r') => Value::string(vm.repr(&v)?),
                 Some('s') => Value::string(vm.str(&v)?),
-                Some('a') => Value::string(super::interp::ascii_of(&vm.repr(&v)?)),
+                Some('a') => Value::string(super::repr::ascii_of(&vm.repr(&v)?)),
                 Some(c) => return Err(value_error(format!("Unknown conversion specifier {}", c))),
                 None => v,
             };

@@ -80,14 +80,12 @@ pub struct Native {
     pub data: Mutex<NativeData>,
 }
 pub enum NativeData {
-    /// collections.deque (still typed: the evaluation loop's setitem and iter read it).
-    Deque(std::collections::VecDeque<Value>, Option<usize>),
     /// dict views: 0 keys, 1 values, 2 items
     View(Arc<Mutex<Dict>>, u8),
     /// sys.stdout (1) / sys.stderr (2)
     Stream(u8),
-    /// State owned by the stdlib module that made the object (random's Mt, hashlib's
-    /// hasher, _thread's lock); only that module downcasts it.
+    /// State owned by the stdlib module that made the object (deque's items, random's
+    /// Mt, hashlib's hasher, _thread's lock); only that module downcasts it.
     Opaque(Box<dyn std::any::Any + Send>),
 }
 
@@ -126,6 +124,10 @@ pub struct NativeType {
     pub getitem: Option<fn(&mut NVm, &Value, &Value) -> PyResult<Value>>,
     /// len(); None: "object of type 'X' has no len()" (and always true).
     pub len: Option<fn(&Value) -> usize>,
+    /// `o[k] = v`; None: "does not support item assignment".
+    pub setitem: Option<fn(&mut NVm, &Value, Value, Value) -> PyResult<()>>,
+    /// `iter(o)`; None: not iterable.
+    pub iter: Option<fn(&Value) -> Value>,
 }
 
 pub type Builtin = BuiltinFn;

@@ -247,7 +247,7 @@ fn b_repr(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
 }
 fn b_ascii(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("ascii", &a, 1, 1)?;
-    Ok(Value::string(crate::vm::interp::ascii_of(&vm.repr(crate::vm::builtins::arg(&a, 0)?)?)))
+    Ok(Value::string(crate::vm::repr::ascii_of(&vm.repr(crate::vm::builtins::arg(&a, 0)?)?)))
 }
 // ---------------- constructors ----------------
 

@@ -107,7 +107,7 @@ fn pop(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value> {
 
     {
             let s = mutable(o, name)?;
-            let first = crate::vm::interp::set_order(&lock(&s)).into_iter().next();
+            let first = crate::vm::iterate::set_order(&lock(&s)).into_iter().next();
             match first {
                 Some(k) => {
                     let h = vm.hash(&k)?;

@@ -96,9 +96,9 @@ pub fn truthy_native(v: &Value) -> Option<bool> {
         FrozenSet(d) => !d.is_empty(),
         Range(r) => range_len(r.0, r.1, r.2) != 0,
         Inst(_) => return Option::None,
-        Native(n) => match &*lock(&n.data) {
-            NativeData::Deque(d, _) => !d.is_empty(),
-            _ => true,
+        Native(n) => match n.class.native.and_then(|t| t.len) {
+            Some(len) => len(v) != 0,
+            Option::None => true,
         },
         _ => true,
     })
