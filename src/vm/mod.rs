@@ -1,6 +1,14 @@
 //! Values, objects, frames, the stackless evaluation loop, builtins, exceptions and
 //! tracebacks.
 //!
+//! Layout: `interp.rs` (state) and `eval.rs` (the dispatch loop), one file per protocol
+//! (`call`, `attr`, `binary`, `compare`, `item`, `iterate`, `build`, `repr`, `import`,
+//! `traceback`), one file per builtin type in `objects/`, the builtin functions in
+//! `builtins/`, value-only operations in `ops/`. The VM depends on `python` (bytecode)
+//! and on nothing after it: it defines the interface it consumes (`host.rs`: Host,
+//! Scheduler, LineTrace), is handed its library of modules (`import::Library`), and
+//! native objects plug in through `value::NativeType` hooks on their class.
+//!
 //! Entry points for the runtime (issue 4):
 //! - [`interp::Interpreter::new`] with a [`host::Host`] and a [`host::Scheduler`]
 //!   (the interface the VM defines; the runtime implements it);
