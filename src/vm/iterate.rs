@@ -164,6 +164,12 @@ impl Vm {
             self.frames.truncate(depth);
             return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded while calling a Python object"));
         }
+        self.run_gen_frame(depth)
+    }
+
+    /// Runs the generator frame just pushed above `depth` until it yields (Some) or
+    /// finishes (None).
+    fn run_gen_frame(&mut self, depth: usize) -> PyResult<Option<Value>> {
         self.nested += 1;
         let mut b = i64::MAX;
         let r = self.run_frames(depth, &mut b);
@@ -203,23 +209,7 @@ impl Vm {
             self.frames.truncate(depth);
             return Err(e);
         }
-        self.nested += 1;
-        let mut b = i64::MAX;
-        let r = self.run_frames(depth, &mut b);
-        self.nested -= 1;
-        self.frames.truncate(depth);
-        match r {
-            Ok(Exit::Returned(v)) => {
-                if self.gen_done {
-                    self.gen_done = false;
-                    Ok(None)
-                } else {
-                    Ok(Some(v))
-                }
-            }
-            Ok(_) => Ok(None),
-            Err(e) => Err(e),
-        }
+        self.run_gen_frame(depth)
     }
 
     pub fn gen_close(&mut self, g: &Arc<Generator>) -> PyResult<()> {
