@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex};
 
 impl Vm {
     /// BUILD_SET: pop n items, push a set of them.
+    #[inline(never)]
     pub(crate) fn build_set(&mut self, f: &mut Frame, n: u32) -> PyResult<()> {
         let k = f.stack.len() - n as usize;
         let v: Vec<Value> = f.stack.drain(k..).collect();
@@ -29,6 +30,7 @@ impl Vm {
     }
 
     /// BUILD_MAP: pop n key/value pairs, push a dict.
+    #[inline(never)]
     pub(crate) fn build_map(&mut self, f: &mut Frame, n: u32) -> PyResult<()> {
         let k = f.stack.len() - 2 * n as usize;
         let v: Vec<Value> = f.stack.drain(k..).collect();
@@ -43,6 +45,7 @@ impl Vm {
     }
 
     /// BUILD_STRING: pop n strings (an f-string's parts), push their concatenation.
+    #[inline(never)]
     pub(crate) fn build_string(&mut self, f: &mut Frame, n: u32) -> PyResult<()> {
         let k = f.stack.len() - n as usize;
         let mut s = String::new();
@@ -56,6 +59,7 @@ impl Vm {
     }
 
     /// SET_ADD (set comprehensions): pop an item, add it to the set d deep.
+    #[inline(never)]
     pub(crate) fn set_add(&mut self, f: &mut Frame, d: u32) -> PyResult<()> {
         let v = f.stack.pop().unwrap();
         let h = self.hash(&v)?;
@@ -68,6 +72,7 @@ impl Vm {
     }
 
     /// MAP_ADD (dict comprehensions): pop key and value, store them in the dict d deep.
+    #[inline(never)]
     pub(crate) fn map_add(&mut self, f: &mut Frame, d: u32) -> PyResult<()> {
         let v = f.stack.pop().unwrap();
         let k = f.stack.pop().unwrap();
@@ -81,6 +86,7 @@ impl Vm {
     }
 
     /// LIST_EXTEND (`[*a, *b]`): pop an iterable, extend the list below it.
+    #[inline(never)]
     pub(crate) fn list_extend(&mut self, f: &mut Frame) -> PyResult<()> {
         let it = f.stack.pop().unwrap();
         let items = self.to_vec(&it)?;
@@ -91,6 +97,7 @@ impl Vm {
     }
 
     /// SET_UPDATE (`{*a}`): pop an iterable, add its items to the set below it.
+    #[inline(never)]
     pub(crate) fn set_update(&mut self, f: &mut Frame) -> PyResult<()> {
         let it = f.stack.pop().unwrap();
         let items = self.to_vec(&it)?;
@@ -108,6 +115,7 @@ impl Vm {
     }
 
     /// DICT_UPDATE (`{**a}`): pop a mapping, copy it into the dict below it.
+    #[inline(never)]
     pub(crate) fn dict_update(&mut self, f: &mut Frame) -> PyResult<()> {
         let other = f.stack.pop().unwrap();
         let items = match &other {
@@ -128,6 +136,7 @@ impl Vm {
     }
 
     /// FORMAT_VALUE: pop a value (and a spec), push the f-string field as str.
+    #[inline(never)]
     pub(crate) fn format_value(&mut self, f: &mut Frame, conv: u8, has_spec: bool) -> PyResult<()> {
         let spec = if has_spec { f.stack.pop() } else { None };
         let v = f.stack.pop().unwrap();
@@ -144,6 +153,7 @@ impl Vm {
     }
 
     /// UNPACK_SEQUENCE: pop an iterable of exactly n items, push them last first.
+    #[inline(never)]
     pub(crate) fn unpack_seq(&mut self, f: &mut Frame, n: u32) -> PyResult<()> {
         let v = f.stack.pop().unwrap();
         let items = match &v {
@@ -163,6 +173,7 @@ impl Vm {
     }
 
     /// UNPACK_EX (`a, *b, c = ...`): pop an iterable, push the tail, the starred list, then the head.
+    #[inline(never)]
     pub(crate) fn unpack_ex(&mut self, f: &mut Frame, before: u32, after: u32) -> PyResult<()> {
         let v = f.stack.pop().unwrap();
         let mut items = self.to_vec(&v)?;

@@ -352,6 +352,7 @@ pub(crate) fn join_names(v: &[String]) -> String {
 /// Opcode bodies called from the eval loop.
 impl Vm {
     /// MAKE_FUNCTION: pop the closure, keyword defaults and defaults named by `flags`, push a function of code constant `ci`.
+    #[inline(never)]
     pub(crate) fn make_function(&mut self, f: &mut Frame, ci: u32, flags: u32) -> PyResult<()> {
         let code = f.code.clone();
         let c = code.codes[ci as usize].clone();
@@ -395,6 +396,7 @@ impl Vm {
 
     /// CALL_KW (`f(a, k=v)`): the keyword names are a tuple constant; pops the values
     /// and the callee, then calls.
+    #[inline(never)]
     pub(crate) fn call_kw_op(&mut self, f: &mut Frame, argc: u32, names: u32) -> PyResult<Called> {
         let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!() };
         let names = names.clone();
@@ -408,6 +410,7 @@ impl Vm {
 
     /// CALL_FUNCTION_EX (`f(*args, **kw)`): pops the kwargs dict (if any), the args
     /// tuple and the callee, then calls.
+    #[inline(never)]
     pub(crate) fn call_ex_op(&mut self, f: &mut Frame, has_kw: bool) -> PyResult<Called> {
         let kw = if has_kw { f.stack.pop() } else { None };
         let args = f.stack.pop().unwrap();
@@ -472,6 +475,7 @@ impl Vm {
     /// BUILD_CLASS: pops the keywords (if any), `nb` bases, the name and the body
     /// function, and pushes a frame that runs the body in a fresh namespace; when it
     /// returns, `do_return` makes the class.
+    #[inline(never)]
     pub(crate) fn push_class_body(&mut self, f: &mut Frame, nb: u32, has_kw: bool) {
         let kw = if has_kw { f.stack.pop() } else { None };
         let k = f.stack.len() - nb as usize;

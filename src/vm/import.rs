@@ -98,6 +98,7 @@ pub(crate) fn stdlib_code(interp: &Interpreter, name: &str, src: &'static str, f
 /// Opcode bodies called from the eval loop.
 impl Vm {
     /// IMPORT_FROM: push attribute `names[i]` of the module on top (importing a submodule if needed).
+    #[inline(never)]
     pub(crate) fn import_from(&mut self, f: &mut Frame, i: u32) -> PyResult<()> {
         let code = f.code.clone();
         let m = f.stack.last().unwrap().clone();
@@ -119,6 +120,7 @@ impl Vm {
     }
 
     /// IMPORT_STAR: pop a module, copy its public names into the current namespace.
+    #[inline(never)]
     pub(crate) fn import_star(&mut self, f: &mut Frame) -> PyResult<()> {
         let m = f.stack.pop().unwrap();
         if let Value::Module(m) = m {

@@ -218,6 +218,7 @@ impl Vm {
     /// RAISE_VARARGS n: `raise` (n = 0, re-raise the exception being handled, without a
     /// new traceback entry), `raise e` (1), `raise e from c` (2). Returns the exception
     /// to unwind with and whether this frame is added to its traceback.
+    #[inline(never)]
     pub(crate) fn raise_op(&mut self, f: &mut Frame, n: u32) -> PyResult<(Value, bool)> {
         match n {
             0 => Ok(match self.current_handled() {
