@@ -5,11 +5,17 @@ use std::fmt::Write;
 
 fn main() {
     println!("cargo:rerun-if-changed=lessons");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    // Read at run time: a build script's binary is shared between checkouts of the
+    // crate that use one target dir, so a compile-time `env!` could name another tree.
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = std::path::Path::new(&root).join("lessons");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.retain(|p| p.extension().is_some_and(|e| e == "md"));
+    assert!(!files.is_empty(), "no lessons in {}", dir.display());
     files.sort();
     let mut out = String::from("pub static LESSON_FILES: &[(&str, &str)] = &[\n");
     for path in files {
