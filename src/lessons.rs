@@ -33,6 +33,22 @@
 //! stdout:
 //! every line after `stdout:` is the expected output
 //! ```
+//!
+//! Two more kinds of block belong to an exercise and are never shown on the page:
+//!
+//! - ```` ```python check ````: a check program. Each checked run executes the learner's
+//!   code followed by this program in the same module (see [`Check::source`]), so it
+//!   can call the learner's functions, start the learner's classes from many threads
+//!   and inspect globals. It `assert`s what must hold (an assertion failing ends the
+//!   run with an error, which fails the check) and prints a verdict line; `stdout:`
+//!   then holds the learner's expected output followed by the program's lines. A
+//!   program that only prints the expected answer fails, because the objects the
+//!   check program uses are missing or wrong.
+//! - ```` ```python wrong LABEL ````: a wrong answer the check must reject (for
+//!   example `wrong printed`, a program that only prints the expected output, and
+//!   `wrong racy`, one with a race). `tests/lessons.rs` proves that the check rejects
+//!   the starter and every wrong answer in at least one of its runs, and
+//!   `tests/check_lessons.py` that they fail on CPython too.
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
@@ -112,6 +128,8 @@ pub struct Exercise {
     pub hints: Vec<String>,
     pub solution: String,
     pub check: Check,
+    /// Wrong answers the check must reject, by label (never shown on the page).
+    pub wrong: Vec<(String, String)>,
 }
 
 /// How an exercise's output is judged.
@@ -122,6 +140,8 @@ pub struct Check {
     pub modes: Vec<Mode>,
     pub compare: Compare,
     pub stdout: String,
+    /// A check program run after the learner's code in the same module.
+    pub program: Option<String>,
 }
 
 /// The engine's scheduler modes, named as in checks and fences (`gil`, `free`, `step`).
@@ -134,6 +154,23 @@ pub enum Compare {
 }
 
 impl Check {
+    /// The program a checked run executes: the learner's code, then the check program
+    /// (if any). The learner's line numbers stay as they were.
+    pub fn source(&self, code: &str) -> String {
+        match &self.program {
+            None => code.to_string(),
+            Some(p) => {
+                let mut s = code.to_string();
+                if !s.ends_with('\n') {
+                    s.push('\n');
+                }
+                s.push_str("\n# ---- the exercise's check program ----\n");
+                s.push_str(p);
+                s
+            }
+        }
+    }
+
     /// Whether one run's stdout passes.
     pub fn accepts(&self, stdout: &str) -> bool {
         match self.compare {
@@ -149,7 +186,7 @@ impl Check {
     }
 
     fn parse(text: &str) -> Result<Check, String> {
-        let mut check = Check { runs: 1, modes: vec![Mode::Gil], compare: Compare::Exact, stdout: String::new() };
+        let mut check = Check { runs: 1, modes: vec![Mode::Gil], compare: Compare::Exact, stdout: String::new(), program: None };
         let mut lines = text.split_inclusive('\n');
         let mut saw_stdout = false;
         for line in lines.by_ref() {
@@ -284,6 +321,8 @@ enum Block {
     Hint,
     Solution,
     Check,
+    CheckProgram,
+    Wrong(String),
 }
 
 /// Splits Markdown into prose HTML, runnable examples and exercises.
@@ -291,7 +330,7 @@ fn segments(body: &str) -> Result<Vec<Segment>, String> {
     let mut out = Vec::new();
     let mut prose: Vec<Event> = Vec::new();
     let mut open: Option<(Block, String)> = None;
-    let mut exercise: Option<(String, Vec<String>, Option<String>, Option<Check>)> = None;
+    let mut exercise: Option<Pending> = None;
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(body, options) {
         match (&mut open, event) {
@@ -300,6 +339,8 @@ fn segments(body: &str) -> Result<Vec<Segment>, String> {
                 let kind = match words.as_slice() {
                     ["python", "exercise"] => Some(Block::Starter),
                     ["python", "solution"] => Some(Block::Solution),
+                    ["python", "check"] => Some(Block::CheckProgram),
+                    ["python", "wrong", label] => Some(Block::Wrong(label.to_string())),
                     ["python", flags @ ..] => Some(Block::Example(flags.iter().map(|w| w.to_string()).collect())),
                     ["hint"] => Some(Block::Hint),
                     ["check"] => Some(Block::Check),
@@ -315,7 +356,7 @@ fn segments(body: &str) -> Result<Vec<Segment>, String> {
                 let (kind, text) = open.take().expect("a block is open");
                 let opens = matches!(kind, Block::Example(_) | Block::Starter);
                 if !opens && exercise.is_none() {
-                    return Err("a hint, solution or check block comes before any ```python exercise".into());
+                    return Err("a hint, solution, check or wrong block comes before any ```python exercise".into());
                 }
                 if opens {
                     finish_exercise(&mut exercise, &mut out)?;
@@ -326,10 +367,12 @@ fn segments(body: &str) -> Result<Vec<Segment>, String> {
                         let words: Vec<&str> = flags.iter().map(String::as_str).collect();
                         out.push(Segment::Code(Example::with_flags(text, &words)))
                     }
-                    Block::Starter => exercise = Some((text, vec![], None, None)),
-                    Block::Hint => exercise.as_mut().unwrap().1.push(text),
-                    Block::Solution => exercise.as_mut().unwrap().2 = Some(text),
-                    Block::Check => exercise.as_mut().unwrap().3 = Some(Check::parse(&text)?),
+                    Block::Starter => exercise = Some(Pending { starter: text, ..Pending::default() }),
+                    Block::Hint => exercise.as_mut().unwrap().hints.push(text),
+                    Block::Solution => exercise.as_mut().unwrap().solution = Some(text),
+                    Block::Check => exercise.as_mut().unwrap().check = Some(Check::parse(&text)?),
+                    Block::CheckProgram => exercise.as_mut().unwrap().program = Some(text),
+                    Block::Wrong(label) => exercise.as_mut().unwrap().wrong.push((label, text)),
                 }
             }
             (Some(_), _) => {}
@@ -358,15 +401,27 @@ fn flush_prose(prose: &mut Vec<Event>, out: &mut Vec<Segment>) {
     }
 }
 
-type Pending = Option<(String, Vec<String>, Option<String>, Option<Check>)>;
+/// An exercise whose blocks are still being read.
+#[derive(Default)]
+struct Pending {
+    starter: String,
+    hints: Vec<String>,
+    solution: Option<String>,
+    check: Option<Check>,
+    program: Option<String>,
+    wrong: Vec<(String, String)>,
+}
 
-fn finish_exercise(pending: &mut Pending, out: &mut Vec<Segment>) -> Result<(), String> {
-    if let Some((starter, hints, solution, check)) = pending.take() {
+fn finish_exercise(pending: &mut Option<Pending>, out: &mut Vec<Segment>) -> Result<(), String> {
+    if let Some(p) = pending.take() {
+        let mut check = p.check.ok_or("an exercise has no ```check block")?;
+        check.program = p.program;
         out.push(Segment::Exercise(Exercise {
-            starter,
-            hints,
-            solution: solution.ok_or("an exercise has no ```python solution block")?,
-            check: check.ok_or("an exercise has no ```check block")?,
+            starter: p.starter,
+            hints: p.hints,
+            solution: p.solution.ok_or("an exercise has no ```python solution block")?,
+            check,
+            wrong: p.wrong,
         }));
     }
     Ok(())
@@ -409,6 +464,30 @@ mod tests {
         assert!(!ex.check.accepts("1\n3\n"));
         let exact = Check { compare: Compare::Exact, ..ex.check.clone() };
         assert!(exact.accepts("2\n1\n") && !exact.accepts("1\n2\n"));
+    }
+
+    #[test]
+    fn check_programs_and_wrong_answers_belong_to_the_exercise() {
+        let l = parse(concat!(
+            "---\ntitle: T\nslug: t\norder: 1\n---\nDo it.\n\n",
+            "```python exercise\ndef f(): pass\n```\n\n",
+            "```python solution\ndef f(): return 2\n```\n\n",
+            "```python check\nassert f() == 2\nprint('ok')\n```\n\n",
+            "```python wrong printed\nprint('ok')\n```\n\n",
+            "```python wrong racy\ndef f(): return 3\n```\n\n",
+            "```check\nstdout:\nok\n```\n",
+        ))
+        .unwrap();
+        assert_eq!(l.segments.len(), 2, "{:?}", l.segments);
+        assert_eq!(l.programs().count(), 0, "check programs and wrong answers are not examples");
+        let ex = l.exercises().next().unwrap();
+        assert_eq!(ex.check.program.as_deref(), Some("assert f() == 2\nprint('ok')\n"));
+        let labels: Vec<&str> = ex.wrong.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, vec!["printed", "racy"]);
+        let src = ex.check.source("def f(): return 2");
+        assert!(src.starts_with("def f(): return 2\n\n# ----") && src.ends_with("print('ok')\n"), "{src}");
+        let plain = Check { program: None, ..ex.check.clone() };
+        assert_eq!(plain.source("x = 1\n"), "x = 1\n");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Runs every ```python block in lessons/*.md with python3 and checks exercise solutions.
+"""Runs every ```python block in lessons/*.md with python3 and checks exercises.
 
 Parsing follows src/lessons.rs: front matter between --- lines, fenced blocks by info
-string (python [flags], python exercise, python solution, hint, check)."""
+string (python [flags], python exercise, python solution, python check, python wrong
+LABEL, hint, check). A checked run is the code followed by the exercise's check program
+(as Check::source builds it). The solution must pass every run; the starter and every
+wrong answer must fail at least one of the check's runs on CPython too."""
 import glob
 import os
 import re
@@ -92,6 +95,25 @@ def accepts(check, out):
     return sorted(out.splitlines()) == sorted(check["stdout"].splitlines())
 
 
+def source(code, program):
+    if program is None:
+        return code
+    if not code.endswith("\n"):
+        code += "\n"
+    return code + "\n# ---- the exercise's check program ----\n" + program
+
+
+def first_failure(check, code):
+    """The first of the check's runs in which code fails, as text; None if all pass."""
+    for r in range(check["runs"]):
+        rc, out = run(source(code, check.get("program")))
+        if rc != 0:
+            return f"run {r + 1} exited {rc}: {out[-400:]}"
+        if not accepts(check, out):
+            return f"run {r + 1} stdout {out!r} != expected {check['stdout']!r}"
+    return None
+
+
 def run(code):
     try:
         p = subprocess.run([sys.executable if os.environ.get("USE_SELF") else "python3", "-c", code],
@@ -115,6 +137,28 @@ def main():
             failed += 1
             print(f"FAIL {label}: {detail}")
 
+    def finish(pending):
+        """Runs a complete exercise's solution, starter and wrong answers."""
+        if pending is None:
+            return
+        label = f"{name} exercise {pending['n']}"
+        if "check" not in pending:
+            report(False, label, "incomplete exercise (no check)")
+            return
+        check = pending["check"]
+        if check["program"] is None:
+            report(False, label, "no ```python check program")
+        bad = first_failure(check, pending["solution"])
+        report(bad is None, f"{label} solution x{check['runs']}", bad or "")
+        for what, code in [("starter", pending["starter"])] + [(f"wrong {l}", c) for l, c in pending["wrong"]]:
+            why = first_failure(check, code)
+            report(why is not None, f"{label} {what} is rejected", "passed every run" if why is None else "")
+            if why is not None:
+                print(f"     ({why.splitlines()[-1][:100] if why.strip() else why})")
+        for want in ("printed", "racy"):
+            if not any(l == want for l, _ in pending["wrong"]):
+                report(False, label, f"no ```python wrong {want} block")
+
     for path in files:
         name = os.path.basename(path)
         text = open(path, encoding="utf-8").read().replace("\r\n", "\n")
@@ -129,16 +173,26 @@ def main():
             continue
         ex_no = 0
         example_no = 0
-        pending = None  # [starter, solution, check]
+        pending = None  # the exercise being read
         for info, code in fenced_blocks(body):
             words = info.split()
             if words[:1] != ["python"] and words not in (["hint"], ["check"]):
                 continue
             if words == ["python", "exercise"]:
                 ex_no += 1
-                pending = {"n": ex_no}
+                pending = {"n": ex_no, "starter": code, "wrong": [], "program": None}
                 rc, out = run(code)
                 report(rc == 0, f"{name} exercise {ex_no} starter", out[-400:] if out else "")
+            elif words == ["python", "check"] or words[:2] == ["python", "wrong"]:
+                if pending is None:
+                    report(False, name, f"{info} without exercise")
+                    continue
+                if words[1] == "check":
+                    pending["program"] = code
+                elif len(words) == 3:
+                    pending["wrong"].append((words[2], code))
+                else:
+                    report(False, name, f"{info}: expected one label")
             elif words == ["python", "solution"]:
                 if pending is None:
                     report(False, name, "solution without exercise")
@@ -157,16 +211,11 @@ def main():
                     report(False, f"{name} exercise {pending['n']} check", str(e))
                     pending = None
                     continue
-                bad = None
-                for r in range(check["runs"]):
-                    rc, out = run(pending["solution"])
-                    if rc != 0:
-                        bad = f"run {r + 1} exited {rc}: {out[-400:]}"
-                        break
-                    if not accepts(check, out):
-                        bad = f"run {r + 1} stdout {out!r} != expected {check['stdout']!r}"
-                        break
-                report(bad is None, f"{name} exercise {pending['n']} solution x{check['runs']}", bad or "")
+                pending["check"] = check
+                check["program"] = pending["program"]
+                # The ```check block comes last in an exercise (after python check and
+                # python wrong blocks): the exercise is complete.
+                finish(pending)
                 pending = None
             else:
                 example_no += 1

@@ -1,6 +1,8 @@
 //! Every lesson's code, run by the engine (the `threadlab` binary): examples and
 //! starter code must run, and each exercise's own solution must pass its check under
-//! every mode and seed the check names. A lesson that breaks fails the build.
+//! every mode and seed the check names, while the starter, an answer that only prints
+//! the expected output (`wrong printed`) and a racy answer (`wrong racy`) must each fail
+//! at least one of those runs. A lesson that breaks fails the build.
 
 mod common;
 
@@ -84,7 +86,7 @@ fn every_solution_passes_its_own_check() {
     assert!(count > 0, "no exercises found in the lessons");
     let problems: Vec<String> = par(items, |(name, e, m, seed)| {
         let file = dir.join(format!("{}-{}-{seed}.py", name.replace(' ', "_"), m.name()));
-        std::fs::write(&file, &e.solution).unwrap();
+        std::fs::write(&file, e.check.source(&e.solution)).unwrap();
         let got = engine(m.name(), seed as u64, &file.file_name().unwrap().to_string_lossy(), &dir);
         (!(got.code == 0 && e.check.accepts(&got.stdout))).then(|| {
             format!("{name} ({} seed {seed}): exit {}\n--- want\n{}--- got\n{}{}", m.name(), got.code, e.check.stdout, got.stdout, got.stderr)
@@ -96,4 +98,60 @@ fn every_solution_passes_its_own_check() {
     let _ = std::fs::remove_dir_all(&dir);
     eprintln!("{count} checked runs of exercise solutions");
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// The first (mode, seed) of the check's runs under which `code` fails the check, if any.
+fn first_failure(e: &lessons::Exercise, code: &str, file: &std::path::Path, dir: &std::path::Path) -> Option<String> {
+    std::fs::write(file, e.check.source(code)).unwrap();
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    for &m in &e.check.modes {
+        for seed in 1..=e.check.runs {
+            let got = engine(m.name(), seed as u64, &name, dir);
+            if !(got.code == 0 && e.check.accepts(&got.stdout)) {
+                return Some(format!("{} seed {seed}: exit {}", m.name(), got.code));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn every_check_rejects_the_starter_and_the_wrong_answers() {
+    let all = lessons::all().expect("lessons parse");
+    let dir = scratch("wrong");
+    let mut items = vec![];
+    let mut missing = vec![];
+    for l in &all {
+        for (i, e) in l.exercises().enumerate() {
+            let name = format!("{} exercise {}", l.meta.slug, i + 1);
+            for want in ["printed", "racy"] {
+                if !e.wrong.iter().any(|(label, _)| label == want) {
+                    missing.push(format!("{name} has no ```python wrong {want} block"));
+                }
+            }
+            if e.check.program.is_none() {
+                missing.push(format!("{name} has no ```python check program"));
+            }
+            items.push((name.clone(), "starter".to_string(), e.clone(), e.starter.clone()));
+            for (label, code) in &e.wrong {
+                items.push((name.clone(), format!("wrong {label}"), e.clone(), code.clone()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+    let count = items.len();
+    let results: Vec<(String, Option<String>)> = par(items, |(name, label, e, code)| {
+        let file = dir.join(format!("{}-{}.py", name.replace(' ', "_"), label.replace(' ', "_")));
+        (format!("{name} {label}"), first_failure(&e, &code, &file, &dir))
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut accepted = vec![];
+    for (what, failure) in &results {
+        match failure {
+            Some(how) => eprintln!("rejected: {what} ({how})"),
+            None => accepted.push(what.clone()),
+        }
+    }
+    eprintln!("{count} wrong programs checked, {} rejected", count - accepted.len());
+    assert!(accepted.is_empty(), "the check accepts these wrong programs:\n{}", accepted.join("\n"));
 }

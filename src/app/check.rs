@@ -1,6 +1,7 @@
 //! An exercise's Check: runs the learner's code under every mode and seed the
 //! exercise's check names, and passes only if every run exits cleanly with the
-//! expected output.
+//! expected output. An exercise with a check program runs it after the learner's code
+//! (`Check::source`), so its assertions and verdict lines are part of each run.
 
 use std::rc::Rc;
 
@@ -81,8 +82,10 @@ pub fn check_panel(props: &CheckProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let passes = |t: &Trial| t.exit_code == Some(0) && check.accepts(&t.stdout);
                 let progress_status = status.clone();
+                // The learner's code followed by the exercise's check program, if any.
+                let source = check.source(&code);
                 let result = run_trials(
-                    &code,
+                    &source,
                     jobs,
                     2,
                     20_000.0,

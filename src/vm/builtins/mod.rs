@@ -169,30 +169,44 @@ pub fn b_print(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
             _ => return Err(type_error(format!("'{}' is an invalid keyword argument for print()", k))),
         }
     }
-    let mut s = String::new();
+    // CPython writes each argument, each separator and `end` as separate writes
+    // (print in Python/bltinmodule.c), so lines printed by two threads can tangle: a
+    // write may let another thread run between the text and its newline.
+    let mut pieces: Vec<String> = Vec::with_capacity(a.len() * 2 + 1);
     for (i, x) in a.iter().enumerate() {
         if i > 0 {
-            s.push_str(&sep);
+            pieces.push(sep.clone());
         }
         match x {
-            Value::Str(st) => s.push_str(&st.s),
-            other => s.push_str(&vm.str(other)?),
+            Value::Str(st) => pieces.push(st.s.to_string()),
+            other => pieces.push(vm.str(other)?),
         }
     }
-    s.push_str(&end);
+    pieces.push(end);
     // `sys.stdout = something`: print writes there, as CPython's does.
     if file_obj.is_none() && !to_err && !kw.iter().any(|(k, _)| &**k == "file") {
         file_obj = replaced_stream(vm, "stdout");
     }
     if let Some(f) = file_obj {
         let w = vm.getattr(&f, "write")?;
-        vm.call(&w, vec![Value::string(s)])?;
+        for p in pieces {
+            vm.call(&w, vec![Value::string(p)])?;
+        }
         return Ok(Value::None);
     }
-    if to_err {
-        vm.host().write_stderr(&s);
-    } else {
-        vm.host().write_stdout(&s);
+    let last = pieces.len() - 1;
+    for (i, p) in pieces.iter().enumerate() {
+        if to_err {
+            vm.host().write_stderr(p);
+        } else {
+            vm.host().write_stdout(p);
+        }
+        // Between two writes: if another thread has been waiting for the GIL for the
+        // switch interval, hand it over here, like a CPython write that releases the
+        // GIL. (Without a GIL, free-threaded mode interleaves the writes by itself.)
+        if i < last && !vm.stepping && vm.interp.scheduler.check_point() == crate::vm::host::Decision::Yield {
+            vm.steps_left = vm.interp.scheduler.yield_in_place(vm.ident)?;
+        }
     }
     Ok(Value::None)
 }
