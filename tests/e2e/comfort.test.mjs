@@ -138,7 +138,7 @@ test('home: continue where you left off goes back to the lesson and the example 
   await page.getByRole('link', { name: 'Lessons', exact: true }).first().click();
   await page.waitForURL(server.url);
   const link = page.getByRole('link', { name: /^Continue: / });
-  assert.match(await link.innerText(), new RegExp(`Lesson 3: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, block 2`));
+  assert.match(await link.innerText(), new RegExp(`Lesson 3: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, example 2`));
   console.log(`screenshot: ${await shot(page, 'home-continue')}`);
   await link.click();
   await page.waitForURL(at(`${href}#example-2`));

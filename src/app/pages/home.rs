@@ -54,7 +54,7 @@ pub fn home() -> Html {
             })
         };
         let what = match place.block {
-            Some(b) => format!("Lesson {}: {}, block {b}", index + 1, lesson.meta.title),
+            Some(b) => format!("Lesson {}: {}, example {b}", index + 1, lesson.meta.title),
             None => format!("Lesson {}: {}", index + 1, lesson.meta.title),
         };
         html! {
