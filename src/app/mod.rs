@@ -1,19 +1,18 @@
-//! The Yew single-page app: routes, header, pages. Started by `static/boot.js`
+//! The Yew single-page app, laid out as Yew's examples are: `pages/` (one component per
+//! route), `components/` (what pages are made of), `hooks/` (a program's runs, saved
+//! code, the URL fragment), `model/` (the parsed course, storage, progress, trials).
+//! `check.rs` (an exercise's Check panel) sits here. Started by `static/boot.js`
 //! through [`run_app`].
 
 mod check;
-mod editor;
-mod header;
-mod home;
-mod lesson_page;
-mod mode_switch;
-mod playground;
-mod progress;
-mod race;
-mod run_panel;
-mod storage;
-mod timeline;
-mod trials;
+mod components;
+mod hooks;
+mod model;
+mod pages;
+
+// check.rs names these as its siblings.
+use components::mode_switch;
+use model::trials;
 
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -37,16 +36,10 @@ pub enum Route {
 
 fn switch(route: Route) -> Html {
     match route {
-        Route::Home => html! { <home::Home /> },
-        Route::Lesson { slug } => html! { <lesson_page::LessonPage {slug} /> },
-        Route::Playground => html! { <playground::Playground /> },
-        Route::NotFound => html! {
-            <section class="page not-found">
-                <h1>{ "Page not found" }</h1>
-                <p>{ "There is no page at this address. " }
-                   <Link<Route> to={Route::Home}>{ "See all lessons" }</Link<Route>></p>
-            </section>
-        },
+        Route::Home => html! { <pages::home::Home /> },
+        Route::Lesson { slug } => html! { <pages::lesson::LessonPage {slug} /> },
+        Route::Playground => html! { <pages::playground::Playground /> },
+        Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }
 
@@ -67,7 +60,7 @@ fn app() -> Html {
     }
     html! {
         <BrowserRouter>
-            <header::Header />
+            <components::header::Header />
             if !worker_errors.is_empty() {
                 <div class="notice error" role="alert">
                     <strong>{ "A worker thread failed: " }</strong>

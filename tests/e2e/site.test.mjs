@@ -103,7 +103,10 @@ test('playground: code from a #code= link, Share makes a link that carries the e
   await page.keyboard.type('x = 1\n');
   await page.getByRole('button', { name: 'Share' }).click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-  const shared = Buffer.from(new URL(link).hash.replace(/^#code=/, ''), 'base64url').toString('utf8');
+  // The link carries the mode too: #mode=gil&code=...
+  const params = new URLSearchParams(new URL(link).hash.slice(1));
+  assert.equal(params.get('mode'), 'gil');
+  const shared = Buffer.from(params.get('code'), 'base64url').toString('utf8');
   assert.equal(shared, code + 'x = 1\n');
   console.log(`screenshot: ${await shot(page, 'playground-phone')}`);
   const broken = await newPage(browser);

@@ -51,3 +51,28 @@ pub fn lesson_done(lesson: &Lesson) -> bool {
         blocks.iter().all(|b| exercise_done(&lesson.meta.slug, *b))
     }
 }
+
+/// Where the learner was last: a lesson, and the block they last edited or ran there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub slug: String,
+    pub block: Option<usize>,
+}
+
+/// Remembers `slug` (and a block in it) as where the learner left off.
+pub fn set_last(slug: &str, block: Option<usize>) {
+    let value = match block {
+        Some(b) => format!("{slug}#{b}"),
+        None => slug.to_string(),
+    };
+    storage::save("last", &value);
+}
+
+pub fn last() -> Option<Place> {
+    let value = storage::load("last")?;
+    let (slug, block) = match value.split_once('#') {
+        Some((s, b)) => (s.to_string(), b.parse().ok()),
+        None => (value, None),
+    };
+    (!slug.is_empty()).then_some(Place { slug, block })
+}

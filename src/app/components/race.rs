@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use super::trials::{run_trials, Cancel, Trial};
+use crate::app::model::trials::{run_trials, Cancel, Trial};
 use crate::runtime::options::Mode;
 
 pub const TRIALS: u64 = 200;

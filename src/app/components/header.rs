@@ -3,7 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::Route;
+use crate::app::Route;
 use crate::web::cross_origin_isolated;
 
 #[function_component(Header)]

@@ -1,0 +1,101 @@
+//! Run / Stop and the output of one program, streamed while it runs, with the timeline
+//! of its threads under it. The run itself (state and poll loop) lives in the
+//! `use_program_run` hook of the page that owns the editor; this panel shows it.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::mode_switch::mode_label;
+use super::timeline::Timeline;
+use crate::app::hooks::{ProgramHandle, Status};
+use crate::web::sink::Stream;
+
+#[derive(Properties, PartialEq)]
+pub struct RunPanelProps {
+    pub program: ProgramHandle,
+    pub code: AttrValue,
+    /// More buttons for the toolbar (Reset, Share, ...).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[function_component(RunPanel)]
+pub fn run_panel(props: &RunPanelProps) -> Html {
+    let program = &props.program;
+    let state = program.state();
+    let running = program.running();
+    // Keyboard users keep their place: a focused button that becomes disabled drops
+    // focus to the page, so Run hands focus to Stop and Stop back to Run.
+    let run_button = use_node_ref();
+    let stop_button = use_node_ref();
+    let focused: Rc<Cell<Option<bool>>> = (*use_memo((), |_| Rc::new(Cell::new(None::<bool>)))).clone();
+    let was_running = use_mut_ref(|| false);
+    {
+        let (run_button, stop_button, focused) = (run_button.clone(), stop_button.clone(), focused.clone());
+        use_effect_with(running, move |running| {
+            if *was_running.borrow() != *running {
+                *was_running.borrow_mut() = *running;
+                // Some(true): Run had focus; Some(false): Stop had focus.
+                let target = match (focused.get(), *running) {
+                    (Some(true), true) => stop_button.cast::<web_sys::HtmlElement>(),
+                    (Some(false), false) => run_button.cast::<web_sys::HtmlElement>(),
+                    _ => None,
+                };
+                if let Some(b) = target {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
+    let focus_cb = |value: Option<bool>| {
+        let focused = focused.clone();
+        Callback::from(move |_: FocusEvent| focused.set(value))
+    };
+    let on_run = program.runner(&props.code).reform(|_: MouseEvent| ());
+    let on_stop = program.on_stop().reform(|_: MouseEvent| ());
+    let on_scrub = program.on_scrub();
+    let seed = state.seed.map(|s| format!(" (stepped, seed {s})")).unwrap_or_default();
+    let (data_state, status) = match &state.status {
+        Status::Idle => ("idle", html! {}),
+        Status::Running(run) => (
+            "running",
+            html! { <span class="status running">{ format!("Running in {} mode…{}", mode_label(run.mode), seed) }</span> },
+        ),
+        Status::Stopping(_) => ("stopping", html! { <span class="status">{ "Stopping…" }</span> }),
+        Status::Done { code: 0, .. } => ("done", html! { <span class="status ok">{ format!("Finished{seed}") }</span> }),
+        Status::Done { stopped: true, .. } => ("done", html! { <span class="status err">{ "Stopped" }</span> }),
+        Status::Done { code, .. } => ("done", html! { <span class="status err">{ format!("Exited with code {code}{seed}") }</span> }),
+        Status::Failed(e) => ("failed", html! { <span class="status err" role="alert">{ e.clone() }</span> }),
+    };
+    let show_timeline = state.snapshot.as_ref().is_some_and(|s| s.0.lanes.len() > 1);
+    html! {
+        <div class="run-panel" data-state={data_state}>
+            <div class="toolbar">
+                <button type="button" class="run" ref={run_button.clone()} onclick={on_run}
+                        onfocus={focus_cb(Some(true))} onblur={focus_cb(None)} disabled={running}
+                        title="Run (Ctrl+Enter in the editor)">{ "Run" }</button>
+                <button type="button" class="stop" ref={stop_button.clone()} onclick={on_stop}
+                        onfocus={focus_cb(Some(false))} onblur={focus_cb(None)} disabled={!running}>{ "Stop" }</button>
+                { props.children.clone() }
+                <span class="run-status" aria-live="polite">{ status }</span>
+            </div>
+            if !state.output.is_empty() || running || matches!(state.status, Status::Done { .. }) {
+                <pre class="output" role="region" aria-label="Output" tabindex="0">
+                    if state.trimmed { <span class="note">{ "[earlier output trimmed]\n" }</span> }
+                    { for state.output.iter().map(|(stream, text)| match stream {
+                        Stream::Stdout => html! { <span class="stdout">{ text.clone() }</span> },
+                        Stream::Stderr => html! { <span class="stderr">{ text.clone() }</span> },
+                    }) }
+                    if state.output.is_empty() && !running { <span class="note">{ "(no output)" }</span> }
+                </pre>
+            }
+            if show_timeline {
+                if let Some(snap) = &state.snapshot {
+                    <Timeline snapshot={snap.clone()} cursor_ms={state.cursor} {on_scrub} />
+                }
+            }
+        </div>
+    }
+}

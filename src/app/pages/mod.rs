@@ -1,0 +1,6 @@
+//! One component per route.
+
+pub mod home;
+pub mod lesson;
+pub mod not_found;
+pub mod playground;
