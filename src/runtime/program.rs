@@ -321,6 +321,15 @@ pub trait Runner: Scheduler {
     }
 }
 
+/// `Scheduler::start_thread` for a runner that keeps a weak reference to itself: no new
+/// threads once the program was killed or the runner is gone.
+pub fn start_thread_from<R: Runner + 'static>(me: &std::sync::Weak<R>, vm: Vm) -> Result<ThreadNo, String> {
+    match me.upgrade() {
+        Some(r) if !r.program().killed() => start_thread(r, vm),
+        _ => Err("can't start new thread".into()),
+    }
+}
+
 /// Starts `vm` as a new Python thread on its own host thread, driven by `runner`.
 pub fn start_thread(runner: Arc<dyn Runner>, mut vm: Vm) -> Result<ThreadNo, String> {
     let prog = runner.program().clone();

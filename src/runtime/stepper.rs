@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use super::deadlock::{deadlock_text, WaitInfo};
 use super::options::{Policy, StepOptions};
-use super::program::{abandoned, start_thread, Ended, Program, Runner, ThreadState};
+use super::program::{abandoned, start_thread_from, Ended, Program, Runner, ThreadState};
 use super::trace::What;
 use crate::vm::host::{Decision, Host, Scheduler, ThreadNo, WaitReason};
 use crate::vm::interp::{run_thread, RunOutcome, Vm};
@@ -347,11 +347,7 @@ impl Scheduler for Stepped {
     }
 
     fn start_thread(&self, vm: Vm) -> Result<ThreadNo, String> {
-        if self.prog.killed() {
-            return Err("can't start new thread".into());
-        }
-        let Some(me) = self.me.upgrade() else { return Err("can't start new thread".into()) };
-        start_thread(me, vm)
+        start_thread_from(&self.me, vm)
     }
 
     fn yield_in_place(&self, me: ThreadNo) -> Result<u32, Value> {
