@@ -8,6 +8,21 @@ use super::value::*;
 use super::interp::*;
 
 impl Vm {
+    /// `a.name(b)`, then the reflected `b.rname(a)`, for instances; None when neither
+    /// exists or both return NotImplemented.
+    pub(crate) fn reflected(&mut self, a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
+        for (x, y, n) in [(a, b, name), (b, a, rname)] {
+            if let Value::Inst(_) = x {
+                if let Some(r) = self.call_dunder(x, n, vec![y.clone()])? {
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(Some(r));
+                    }
+                }
+            }
+        }
+        Ok(None)
+    }
+
     pub fn binary(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
         if inplace {
             if let (Value::List(l), BinOp::Add) = (a, op) {
@@ -51,19 +66,8 @@ impl Vm {
             return r;
         }
         let (name, rname, _) = binop_dunder(op);
-        if let Value::Inst(_) = a {
-            if let Some(r) = self.call_dunder(a, name, vec![b.clone()])? {
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
-            }
-        }
-        if let Value::Inst(_) = b {
-            if let Some(r) = self.call_dunder(b, rname, vec![a.clone()])? {
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
-            }
+        if let Some(r) = self.reflected(a, b, name, rname)? {
+            return Ok(r);
         }
         if let (Value::Str(_), BinOp::Add) = (a, op) {
             return Err(type_error(format!("can only concatenate str (not \"{}\") to str", type_name(b))));

@@ -62,19 +62,8 @@ impl Vm {
             _ => unreachable!(),
         };
         if matches!(a, Value::Inst(_)) || matches!(b, Value::Inst(_)) {
-            if let Value::Inst(_) = a {
-                if let Some(r) = self.call_dunder(a, name, vec![b.clone()])? {
-                    if !matches!(r, Value::NotImplemented) {
-                        return Ok(r);
-                    }
-                }
-            }
-            if let Value::Inst(_) = b {
-                if let Some(r) = self.call_dunder(b, rname, vec![a.clone()])? {
-                    if !matches!(r, Value::NotImplemented) {
-                        return Ok(r);
-                    }
-                }
+            if let Some(r) = self.reflected(a, b, name, rname)? {
+                return Ok(r);
             }
             if op == CmpOp::Ne {
                 if let Value::Inst(_) = a {
