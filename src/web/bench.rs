@@ -82,16 +82,17 @@ pub async fn run_batch(threads: usize, increments: u64) -> Result<BatchStats, St
 pub async fn ping_pong(rounds: u32) -> Result<f64, String> {
     let shared = Arc::new((Mutex::new(0u32), Condvar::new()));
     let finished = Arc::new(AtomicUsize::new(0));
-    let start = Arc::new(Mutex::new(0.0f64));
+    // Both ends are read on the same worker: `timeOrigin + now()` of two workers can be
+    // milliseconds apart in Chromium (each converts its monotonic clock to wall time on
+    // its own), more than the whole benchmark takes.
+    let elapsed = Arc::new(Mutex::new(f64::NAN));
     for parity in 0..2u32 {
         let shared = shared.clone();
         let finished = finished.clone();
-        let start = start.clone();
+        let elapsed = elapsed.clone();
         spawn::spawn(move || {
             let (lock, cv) = &*shared;
-            if parity == 0 {
-                *start.lock().unwrap() = now_ms();
-            }
+            let start = now_ms();
             let mut turn = lock.lock().unwrap();
             while *turn < 2 * rounds {
                 while *turn % 2 != parity && *turn < 2 * rounds {
@@ -102,6 +103,10 @@ pub async fn ping_pong(rounds: u32) -> Result<f64, String> {
                     cv.notify_all();
                 }
             }
+            drop(turn);
+            if parity == 0 {
+                *elapsed.lock().unwrap() = now_ms() - start;
+            }
             finished.fetch_add(1, Ordering::Release);
         })
         .map_err(|e| e.to_string())?;
@@ -109,7 +114,7 @@ pub async fn ping_pong(rounds: u32) -> Result<f64, String> {
     while finished.load(Ordering::Acquire) < 2 {
         sleep_ms(2).await;
     }
-    let elapsed = now_ms() - *start.lock().unwrap();
+    let elapsed = *elapsed.lock().unwrap();
     Ok(elapsed * 1000.0 / rounds as f64)
 }
 
