@@ -22,6 +22,7 @@ pub mod attr;
 pub mod binary;
 pub mod build;
 pub mod builtins;
+pub mod cache;
 pub mod call;
 pub mod code;
 pub mod compare;
