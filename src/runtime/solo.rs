@@ -60,9 +60,61 @@ pub fn tag_of(k: u64) -> u8 {
     (k >> 56) as u8
 }
 
-/// Library code can reach keys of this tag.
+pub const TAG_LOCK: u8 = 6;
+
+/// Library code can reach keys of this tag. Locks it can, but every lock operation
+/// of library code is recorded as such (`lock_op`), so a lock needs no `lib` conflict.
 pub fn lib_reaches(k: u64) -> bool {
-    !matches!(tag_of(k), TAG_GLOBAL | TAG_CELL)
+    !matches!(tag_of(k), TAG_GLOBAL | TAG_CELL | TAG_LOCK)
+}
+
+fn lock_key(l: &Arc<crate::vm::lock::Lock>) -> u64 {
+    key(TAG_LOCK, "", Arc::as_ptr(l) as usize)
+}
+
+/// The lock the next instruction of `vm` operates on, in any code: a method of a lock,
+/// a lock's bound method called, `with lock`.
+pub fn lock_op(vm: &Vm) -> Option<u64> {
+    let f = vm.frames.last()?;
+    let n = f.stack.len();
+    let top = |k: usize| n.checked_sub(k + 1).map(|i| &f.stack[i]);
+    let l = match f.code.ops.get(f.ip)? {
+        Op::CallMethod(_, argc) => crate::stdlib::thread::the_lock(top(*argc as usize)?).ok()?,
+        Op::Call(argc) | Op::CallKw(argc, _) => lock_of_bound(top(*argc as usize)?)?,
+        Op::BeforeWith => crate::stdlib::thread::the_lock(top(0)?).ok()?,
+        Op::WithExit => lock_of_bound(top(0)?)?,
+        Op::WithExcept => lock_of_bound(top(1)?)?,
+        _ => return None,
+    };
+    Some(lock_key(&l))
+}
+
+/// Two steps that do not commute (one may change what the other sees or does).
+pub fn dependent(a: &Foot, b: &Foot) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.any || b.any || (a.lib && b.lib) {
+        return true;
+    }
+    if (a.lib && b.acc.iter().any(|(k, _)| lib_reaches(*k))) || (b.lib && a.acc.iter().any(|(k, _)| lib_reaches(*k))) {
+        return true;
+    }
+    a.acc.iter().any(|(k, w)| b.acc.iter().any(|(k2, w2)| k == k2 && (*w || *w2)))
+}
+
+/// The lock behind a lock's bound method (`lock.__exit__` in a `with`).
+fn lock_of_bound(v: &Value) -> Option<Arc<crate::vm::lock::Lock>> {
+    let recv = match v {
+        Value::BMethod(m) => m.0.clone(),
+        Value::Builtin(b) => match &b.bound {
+            Some(Value::Tuple(t)) => t.first()?.clone(),
+            Some(o) => o.clone(),
+            None => return None,
+        },
+        _ => return None,
+    };
+    crate::stdlib::thread::the_lock(&recv).ok()
 }
 
 impl Foot {
@@ -115,6 +167,10 @@ fn key(tag: u8, s: &str, p: usize) -> u64 {
     (h.finish() & !(0xFF << 56)) | ((tag as u64) << 56)
 }
 
+/// Builtins that touch no shared state when their arguments are numbers or strings
+/// (checked by the caller) or that make new objects.
+const PURE: &[&str] = &["allocate_lock", "RLock", "get_ident", "len", "abs", "min", "max", "int", "str", "float", "bool", "repr", "round", "divmod", "pow", "hash", "chr", "ord"];
+
 /// What calling `callee` runs: the learner's code (Local: its frames are watched),
 /// our library's Python code (Lib), or a builtin (Any).
 fn call_kind(callee: Option<&Value>, file: &str) -> Peek {
@@ -124,6 +180,7 @@ fn call_kind(callee: Option<&Value>, file: &str) -> Peek {
         _ => None,
     };
     match callee {
+        Some(Value::Builtin(b)) if PURE.contains(&b.name) && b.bound.is_none() => Peek::Local,
         Some(v @ Value::Func(_)) => func_kind(v).unwrap_or(Peek::Any),
         Some(Value::Method(m)) => func_kind(&m.1).unwrap_or(Peek::Any),
         Some(Value::Class(c)) => match c.lookup("__init__") {
@@ -257,19 +314,32 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
         },
         Op::Call(argc) => match top(argc as usize) {
             Some(Value::Builtin(b)) if b.name == "print" && prims(argc as usize) => Peek::Acc(key(5, "stdout", 0), true),
+            Some(v) if lock_of_bound(v).is_some() => Peek::Acc(lock_key(&lock_of_bound(v).unwrap()), true),
+            Some(Value::Builtin(_)) if !prims(argc as usize) => Peek::Any,
             c => call_kind(c, file),
         },
-        Op::CallKw(argc, _) => call_kind(top(argc as usize), file),
+        Op::CallKw(argc, _) => match top(argc as usize) {
+            Some(Value::Builtin(_)) => Peek::Any,
+            c => call_kind(c, file),
+        },
         Op::CallMethod(ni, argc) => {
             let m = name(ni);
             match top(argc as usize) {
                 Some(Value::Inst(o)) if o.get(m).is_none() && matches!(o.class().lookup(m), Some(Value::Func(_))) => {
                     call_kind(o.class().lookup(m).as_ref(), file)
                 }
+                // `threading.Thread(...)`, `threading.Lock()`: reads the module's
+                // attribute, then calls it.
+                Some(Value::Module(md)) => match md.ns.get(m) {
+                    Some(Value::Builtin(_)) if !prims(argc as usize) => Peek::Any,
+                    Some(v) => match call_kind(Some(&v), file) {
+                        Peek::Local => Peek::Acc(key(7, m, Arc::as_ptr(md) as usize), false),
+                        k => k,
+                    },
+                    None => Peek::Any,
+                },
                 Some(o @ Value::Native(_)) => match crate::stdlib::thread::the_lock(o) {
-                    Ok(l) if matches!(m, "acquire" | "release" | "locked" | "acquire_lock" | "release_lock" | "__enter__" | "__exit__") => {
-                        Peek::Acc(key(6, "", Arc::as_ptr(&l) as usize), true)
-                    }
+                    Ok(l) => Peek::Acc(lock_key(&l), true),
                     _ => Peek::Any,
                 },
                 Some(c @ Value::List(_)) if matches!(m, "append" | "pop" | "insert" | "clear" | "reverse") && prims(argc as usize) => {
@@ -285,9 +355,17 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
                 _ => Peek::Any,
             }
         }
+        Op::WithExit => match top(0).and_then(lock_of_bound) {
+            Some(l) => Peek::Acc(lock_key(&l), true),
+            None => Peek::Any,
+        },
+        Op::WithExcept => match top(1).and_then(lock_of_bound) {
+            Some(l) => Peek::Acc(lock_key(&l), true),
+            None => Peek::Any,
+        },
         Op::BeforeWith => match top(0) {
             Some(o @ Value::Native(_)) => match crate::stdlib::thread::the_lock(o) {
-                Ok(l) => Peek::Acc(key(6, "", Arc::as_ptr(&l) as usize), true),
+                Ok(l) => Peek::Acc(lock_key(&l), true),
                 Err(_) => Peek::Any,
             },
             _ => Peek::Any,
@@ -328,6 +406,9 @@ pub struct StepRec {
     pub foot: Foot,
     /// Threads this step started (they happen after it).
     pub spawned: Vec<ThreadNo>,
+    /// The sleep set at this step's state (threads whose next step was already
+    /// explored from an equivalent state), for steps past the plan's choices.
+    pub sleep: Vec<(ThreadNo, Foot)>,
 }
 
 /// Where a replayed schedule stopped fitting the program.
@@ -351,6 +432,8 @@ pub struct Record {
     pub cut: Option<String>,
     /// Threads that could still have run when the program ended (daemons).
     pub pending: Vec<ThreadNo>,
+    /// Every thread that could run was asleep: this run only repeats explored ones.
+    pub redundant: bool,
 }
 
 #[derive(Default)]
@@ -387,8 +470,11 @@ struct State {
     running: Vec<ThreadNo>,
     /// The drive target's end: its Vm and result.
     done: BTreeMap<ThreadNo, (Box<Vm>, Result<Value, Value>)>,
-    /// Turns of the current Plan::Turns entry left.
+    /// The last turn may grow (its thread neither blocked nor finished since).
     open_turn: bool,
+    /// Sleep set (explorer): applies from step `sleep_from` on.
+    sleep: Vec<(ThreadNo, Foot)>,
+    sleep_from: usize,
 }
 
 /// Limits of one run.
@@ -438,12 +524,22 @@ impl Solo {
                 running: vec![],
                 done: BTreeMap::new(),
                 open_turn: false,
+                sleep: vec![],
+                sleep_from: usize::MAX,
             }),
         })
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
         self.st.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Sets the sleep set the explorer hands over for the steps after the choices
+    /// (filtered by the last choice's step once it ran).
+    pub fn set_sleep(&self, sleep: Vec<(ThreadNo, Foot)>, from: usize) {
+        let mut st = self.lock();
+        st.sleep = sleep;
+        st.sleep_from = from;
     }
 
     /// The record of the run (call once it is over).
@@ -501,11 +597,20 @@ impl Solo {
             }
         }
         // The default: the thread that ran last goes on (no preemption) for a while,
-        // then the next one in order.
-        let no = if enabled.contains(&st.last) && st.streak < MAX_STREAK {
+        // then the next one in order; never a sleeping one.
+        let awake: Vec<ThreadNo> = if st.rec.steps.len() >= st.sleep_from {
+            enabled.iter().copied().filter(|n| !st.sleep.iter().any(|(s, _)| s == n)).collect()
+        } else {
+            enabled.to_vec()
+        };
+        if awake.is_empty() {
+            st.rec.redundant = true;
+            return (0, Far::Step);
+        }
+        let no = if awake.contains(&st.last) && st.streak < MAX_STREAK {
             st.last
         } else {
-            *enabled.iter().find(|&&n| n > st.last).unwrap_or(&enabled[0])
+            *awake.iter().find(|&&n| n > st.last).unwrap_or(&awake[0])
         };
         (no, Far::Step)
     }
@@ -559,6 +664,11 @@ impl Solo {
                 return None;
             }
             let (no, far) = Self::choose(&mut st, &enabled);
+            if no == 0 {
+                drop(st);
+                self.cut("every thread that could run was asleep (an equivalent run was explored)".into());
+                return None;
+            }
             if no == st.last {
                 st.streak += 1;
             } else {
@@ -566,33 +676,38 @@ impl Solo {
             }
             st.last = no;
             let step = if matches!(far, Far::Step) && !matches!(st.plan, Plan::Random { .. }) {
-                st.rec.steps.push(StepRec { thread: no, enabled: enabled.clone(), foot: Foot::default(), spawned: vec![] });
+                let sleep = if st.rec.steps.len() >= st.sleep_from { st.sleep.clone() } else { vec![] };
+                st.rec.steps.push(StepRec { thread: no, enabled: enabled.clone(), foot: Foot::default(), spawned: vec![], sleep });
                 Some(st.rec.steps.len() - 1)
             } else {
                 None
             };
             let slot = st.slots.get_mut(&no).expect("enabled thread has a slot");
             let turn = std::mem::replace(&mut slot.turn, Turn::Ready);
+            // Taking the lock a thread waited for is a write of that lock.
             let (woke, lock_woke) = match turn {
-                Turn::Ready => (None, false),
-                Turn::Woken(v) => (v, true),
+                Turn::Ready => (None, None),
+                Turn::Woken(v) => (v, None),
                 Turn::Blocked(WaitReason::Sleep { until }) => {
                     prog.host.advance_to(until);
-                    (None, false)
+                    (None, None)
                 }
                 Turn::Blocked(WaitReason::Lock { lock, deadline, count }) => {
+                    let k = lock_key(&lock);
                     if lock.try_acquire_at(no, count) {
-                        (Some(Value::Bool(true)), true)
+                        (Some(Value::Bool(true)), Some(k))
                     } else {
                         if let Some(d) = deadline {
                             prog.host.advance_to(d);
                         }
-                        (Some(Value::Bool(false)), true)
+                        (Some(Value::Bool(false)), Some(k))
                     }
                 }
             };
             let mut acc = Acc { far: Some(far), step, ..Acc::default() };
-            acc.foot.any = lock_woke;
+            if let Some(k) = lock_woke {
+                acc.foot.acc.push((k, true));
+            }
             if Some(no) == waiter {
                 // The in-place waiter goes on inside its callback: a new step of its
                 // own, counting the instruction in progress no more.
@@ -618,6 +733,10 @@ impl Solo {
             if let Some(s) = st.rec.steps.get_mut(i) {
                 s.foot = acc.foot;
                 s.spawned = acc.spawned;
+                if i + 1 >= st.sleep_from {
+                    let f = s.foot.clone();
+                    st.sleep.retain(|(u, g)| *u != no && !dependent(g, &f));
+                }
             }
         }
         Self::count_turn(st, no, acc.instrs, closes_turn);
@@ -673,7 +792,12 @@ impl Solo {
                     let far = acc.far.unwrap_or(Far::Step);
                     match &w {
                         Where::Done => {}
-                        Where::Library => acc.foot.lib = true,
+                        Where::Library => {
+                            acc.foot.lib = true;
+                            if let Some(k) = lock_op(&vm) {
+                                acc.foot.add(&Peek::Acc(k, true));
+                            }
+                        }
                         Where::User(p) => {
                             if far == Far::Step && acc.started && *p != Peek::Local {
                                 break RunOutcome::Yielded;
@@ -697,7 +821,11 @@ impl Solo {
                 prog.host.advance(NS_PER_STEP);
                 // The learner's code ran inside library code, where it was not
                 // watched: the step may have touched anything.
-                let nested_user = guarded && user_lines(&vm).map(|u| u.0.load(Ordering::Relaxed)).unwrap_or(false);
+                // (A line reported while entering a frame of the learner's code at the
+                // top level is no such case: then that frame is on top now.)
+                let nested_user = guarded
+                    && user_lines(&vm).map(|u| u.0.load(Ordering::Relaxed)).unwrap_or(false)
+                    && !matches!(peek(&vm, &file), Where::User(_));
                 {
                     let mut st = self.lock();
                     if nested_user {
