@@ -56,6 +56,7 @@ pub fn run_on(src: &str, opts: &Options, prog: &Arc<Program>, runner: Arc<dyn Ru
         Err(e) => {
             prog.host.write_stderr(&e.render());
             runner.close();
+            prog.finish(interp);
             return 1;
         }
     };
@@ -69,6 +70,7 @@ pub fn run_on(src: &str, opts: &Options, prog: &Arc<Program>, runner: Arc<dyn Ru
         exit = forced;
     }
     runner.close();
+    prog.finish(interp);
     exit
 }
 
