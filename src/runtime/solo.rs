@@ -983,7 +983,13 @@ impl Runner for Solo {
             // Abandoned threads: dropped here, after the program is marked over.
         }
         self.prog.close();
-        self.lock().slots.clear();
+        // Abandoned threads leave the registry, so the program can be finalized.
+        let slots = std::mem::take(&mut self.lock().slots);
+        for (_, s) in slots {
+            if let Some(vm) = s.vm {
+                self.prog.unregister(&vm);
+            }
+        }
     }
 }
 
