@@ -47,6 +47,11 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "concurrent.futures" => ModuleSource::Python(include_str!("py/concurrent/futures/__init__.py")),
         "concurrent.futures._base" => ModuleSource::Python(include_str!("py/concurrent/futures/_base.py")),
         "concurrent.futures.thread" => ModuleSource::Python(include_str!("py/concurrent/futures/thread.py")),
+        "__future__" => ModuleSource::Python(include_str!("py/__future__.py")),
+        "dataclasses" => ModuleSource::Python(include_str!("py/dataclasses.py")),
+        "bisect" => ModuleSource::Python(include_str!("py/bisect.py")),
+        "operator" => ModuleSource::Python(include_str!("py/operator.py")),
+        "copy" => ModuleSource::Python(include_str!("py/copy.py")),
         _ => return None,
     })
 }

@@ -401,6 +401,12 @@ pub fn unbound_method(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
             }
             return Ok(Value::dict(d));
         }
+        if c.kind == Kind::Type {
+            // type.__new__(M, ...), type.__call__(C, ...): the slot takes its class argument itself.
+            if let Some(f) = crate::vm::objects::find(crate::vm::objects::typeobj::METHODS, &name) {
+                return f(vm, &t[0], a, kw);
+            }
+        }
         if matches!(c.kind, Kind::Object | Kind::Exception | Kind::User) {
             let mut b = vec![Value::tuple(vec![a.first().cloned().unwrap_or(Value::None), Value::str(&name)])];
             b.extend(a.into_iter().skip(1));
