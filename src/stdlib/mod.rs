@@ -52,6 +52,14 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "bisect" => ModuleSource::Python(include_str!("py/bisect.py")),
         "operator" => ModuleSource::Python(include_str!("py/operator.py")),
         "copy" => ModuleSource::Python(include_str!("py/copy.py")),
+        "enum" => ModuleSource::Python(include_str!("py/enum.py")),
+        "contextlib" => ModuleSource::Python(include_str!("py/contextlib.py")),
+        "abc" => ModuleSource::Python(include_str!("py/abc.py")),
+        "types" => ModuleSource::Python(include_str!("py/types.py")),
+        "atexit" => ModuleSource::Python(include_str!("py/atexit.py")),
+        "gc" => ModuleSource::Python(include_str!("py/gc.py")),
+        "string" => ModuleSource::Python(include_str!("py/string.py")),
+        "warnings" => ModuleSource::Python(include_str!("py/warnings.py")),
         _ => return None,
     })
 }

@@ -321,6 +321,15 @@ pub(crate) fn attr_ctx(ctx: &Value, _n: &str) -> Value {
     type_error(format!("'{}' object does not support the context manager protocol", type_name(ctx)))
 }
 
+/// A dunder a class gets from its metaclass (`iter(Color)`, `len(Color)`, `Color[k]`
+/// for enums), bound to the class; None for classes whose metaclass is `type`.
+pub fn meta_method(v: &Value, name: &str) -> Option<Value> {
+    let Value::Class(c) = v else { return None };
+    let m = c.meta.as_ref()?;
+    let f = m.lookup(name)?;
+    Some(bind(f, v, m))
+}
+
 /// Bind a class attribute found for an instance.
 pub fn bind(v: Value, obj: &Value, cls: &Arc<Class>) -> Value {
     match v {

@@ -194,6 +194,11 @@ impl Vm {
                 }
                 Ok(false)
             }
+            Value::Class(_) if super::attr::meta_method(container, "__contains__").is_some() => {
+                let m = super::attr::meta_method(container, "__contains__").unwrap();
+                let r = self.call(&m, vec![item.clone()])?;
+                self.truthy(&r)
+            }
             Value::Inst(_) => {
                 if let Some(r) = self.call_dunder(container, "__contains__", vec![item.clone()])? {
                     return self.truthy(&r);

@@ -222,6 +222,13 @@ pub fn replaced_stream(vm: &Vm, name: &str) -> Option<Value> {
 }
 
 pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    if let Some(m) = crate::vm::attr::meta_method(v, "__len__") {
+        let r = vm.call(&m, vec![])?;
+        return match r {
+            Value::Int(i) if i >= 0 => Ok(i as usize),
+            _ => Err(type_error("__len__() should return >= 0")),
+        };
+    }
     Ok(match v {
         Value::Str(s) => s.char_len(),
         Value::Bytes(b) => b.len(),
