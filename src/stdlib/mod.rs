@@ -60,6 +60,11 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "gc" => ModuleSource::Python(include_str!("py/gc.py")),
         "string" => ModuleSource::Python(include_str!("py/string.py")),
         "warnings" => ModuleSource::Python(include_str!("py/warnings.py")),
+        "typing" => ModuleSource::Python(include_str!("py/typing.py")),
+        "json" => ModuleSource::Python(include_str!("py/json/__init__.py")),
+        "os" => ModuleSource::Python(include_str!("py/os/__init__.py")),
+        "os.path" => ModuleSource::Python(include_str!("py/os/path.py")),
+        "textwrap" => ModuleSource::Python(include_str!("py/textwrap.py")),
         _ => return None,
     })
 }

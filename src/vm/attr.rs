@@ -150,7 +150,7 @@ impl Vm {
                             }
                         }
                         if c.kind == Kind::Object || c.kind == Kind::Exception {
-                            if name == "__init__" || name == "__setattr__" || name == "__str__" || name == "__repr__" || name == "__eq__" || name == "__hash__" || name == "__getattribute__" || name == "__delattr__" || name == "__new__" {
+                            if super::objects::find(super::objects::object::METHODS, name).is_some() {
                                 return Ok(Value::Builtin(Arc::new(BuiltinFn { name: "object_slot", module: "", f: super::builtins::object_slot, bound: Some(Value::tuple(vec![obj.clone(), Value::str(name)])) })));
                             }
                         }

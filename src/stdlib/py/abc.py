@@ -9,16 +9,20 @@ def abstractmethod(funcobj):
     return funcobj
 
 
-class abstractclassmethod(classmethod):
-    __isabstractmethod__ = True
+def abstractclassmethod(callable):
+    callable.__isabstractmethod__ = True
+    return classmethod(callable)
 
 
-class abstractstaticmethod(staticmethod):
-    __isabstractmethod__ = True
+def abstractstaticmethod(callable):
+    callable.__isabstractmethod__ = True
+    return staticmethod(callable)
 
 
-class abstractproperty(property):
-    __isabstractmethod__ = True
+def abstractproperty(fget=None, fset=None, fdel=None, doc=None):
+    if fget is not None:
+        fget.__isabstractmethod__ = True
+    return property(fget, fset, fdel, doc)
 
 
 def _is_abstract(value):
@@ -53,7 +57,7 @@ class ABCMeta(type):
             names = sorted(abstracts)
             raise TypeError("Can't instantiate abstract class " + cls.__name__ +
                             ' with abstract method' + ('s' if len(names) > 1 else '') + ' ' +
-                            _names_list(names))
+                            ', '.join(names))
         return super().__call__(*args, **kwargs)
 
     def register(cls, subclass):
