@@ -11,6 +11,7 @@ pub mod random;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod weakref;
 
 use crate::vm::builtins::bf;
 use crate::vm::interp::Vm;
@@ -65,6 +66,9 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "os" => ModuleSource::Python(include_str!("py/os/__init__.py")),
         "os.path" => ModuleSource::Python(include_str!("py/os/path.py")),
         "textwrap" => ModuleSource::Python(include_str!("py/textwrap.py")),
+        "_weakref" => ModuleSource::Native(weakref::init),
+        "weakref" => ModuleSource::Python(include_str!("py/weakref.py")),
+        "statistics" => ModuleSource::Python(include_str!("py/statistics.py")),
         _ => return None,
     })
 }

@@ -217,6 +217,13 @@ def dump(obj, fp, **kw):
     fp.write(dumps(obj, **kw))
 
 
+class _NoValue(Exception):
+    """No JSON value starts at pos (reported as 'Expecting value')."""
+
+    def __init__(self, pos):
+        self.pos = pos
+
+
 _WS = ' \t\n\r'
 _BACK = {'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 _NUMCH = '0123456789'
@@ -243,8 +250,8 @@ class JSONDecoder:
     def raw_decode(self, s, idx=0):
         try:
             return self._value(s, idx)
-        except StopIteration as err:
-            raise JSONDecodeError('Expecting value', s, err.value) from None
+        except _NoValue as err:
+            raise JSONDecodeError('Expecting value', s, err.pos) from None
 
     def _ws(self, s, i):
         n = len(s)
@@ -254,7 +261,7 @@ class JSONDecoder:
 
     def _value(self, s, i):
         if i >= len(s):
-            raise StopIteration(i)
+            raise _NoValue(i)
         c = s[i]
         if c == '"':
             return self._string(s, i + 1)
@@ -276,7 +283,7 @@ class JSONDecoder:
             return self.parse_constant('-Infinity'), i + 9
         if c == '-' or c in _NUMCH:
             return self._number(s, i)
-        raise StopIteration(i)
+        raise _NoValue(i)
 
     def _number(self, s, i):
         n = len(s)
@@ -289,7 +296,7 @@ class JSONDecoder:
             while j < n and s[j] in _NUMCH:
                 j += 1
         else:
-            raise StopIteration(i)
+            raise _NoValue(i)
         is_float = False
         if j + 1 < n and s[j] == '.' and s[j + 1] in _NUMCH:
             is_float = True
@@ -366,8 +373,8 @@ class JSONDecoder:
             i = self._ws(s, i + 1)
             try:
                 val, i = self._value(s, i)
-            except StopIteration as err:
-                raise JSONDecodeError('Expecting value', s, err.value) from None
+            except _NoValue as err:
+                raise JSONDecodeError('Expecting value', s, err.pos) from None
             pairs.append((key, val))
             i = self._ws(s, i)
             if i < len(s) and s[i] == '}':
@@ -392,8 +399,8 @@ class JSONDecoder:
         while True:
             try:
                 val, i = self._value(s, i)
-            except StopIteration as err:
-                raise JSONDecodeError('Expecting value', s, err.value) from None
+            except _NoValue as err:
+                raise JSONDecodeError('Expecting value', s, err.pos) from None
             values.append(val)
             i = self._ws(s, i)
             if i < len(s) and s[i] == ']':
