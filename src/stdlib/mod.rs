@@ -69,6 +69,7 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "_weakref" => ModuleSource::Native(weakref::init),
         "weakref" => ModuleSource::Python(include_str!("py/weakref.py")),
         "statistics" => ModuleSource::Python(include_str!("py/statistics.py")),
+        "datetime" => ModuleSource::Python(include_str!("py/datetime.py")),
         _ => return None,
     })
 }
