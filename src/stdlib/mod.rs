@@ -10,6 +10,7 @@ pub mod math;
 pub mod random;
 pub mod sys;
 pub mod thread;
+pub mod sre;
 pub mod time;
 pub mod weakref;
 
@@ -70,6 +71,8 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "weakref" => ModuleSource::Python(include_str!("py/weakref.py")),
         "statistics" => ModuleSource::Python(include_str!("py/statistics.py")),
         "datetime" => ModuleSource::Python(include_str!("py/datetime.py")),
+        "_sre" => ModuleSource::Native(sre::init),
+        "re" => ModuleSource::Python(include_str!("py/re.py")),
         _ => return None,
     })
 }
