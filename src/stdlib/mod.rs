@@ -73,6 +73,7 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "datetime" => ModuleSource::Python(include_str!("py/datetime.py")),
         "_sre" => ModuleSource::Native(sre::init),
         "re" => ModuleSource::Python(include_str!("py/re.py")),
+        "unittest" => ModuleSource::Python(include_str!("py/unittest/__init__.py")),
         _ => return None,
     })
 }

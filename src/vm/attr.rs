@@ -110,6 +110,15 @@ impl Vm {
                     if name == "__name__" {
                         return Ok(Value::str(&m.name));
                     }
+                    if name == "__dict__" {
+                        // A snapshot of the namespace (CPython's is the live dict).
+                        let mut d = Dict::new();
+                        for (k, v) in lock(&m.ns.map).iter() {
+                            let kv = Value::str(k);
+                            d.insert(hash_native(&kv).ok().flatten().unwrap_or(0), kv, v.clone());
+                        }
+                        return Ok(Value::dict(d));
+                    }
                     Err(ExcType::AttributeError.msg(format!("module '{}' has no attribute '{}'", m.name, name)))
                 }
             },
@@ -183,7 +192,12 @@ impl Vm {
                 // A __qualname__ assigned later (functools.wraps, dataclasses) sits in the dict.
                 "__qualname__" => Ok(lock(&f.dict).iter().find(|(k, _)| &**k == "__qualname__").map(|(_, v)| v.clone()).unwrap_or_else(|| Value::str(&f.qualname))),
                 "__module__" => Ok(f.globals.get("__name__").unwrap_or(Value::None)),
-                "__doc__" => Ok(f.code.consts.first().filter(|v| matches!(v, Value::Str(_))).cloned().unwrap_or(Value::None)),
+                // A docstring is a body that starts with a string constant it drops.
+                "__doc__" => {
+                    let mut ops = f.code.ops.iter().filter(|o| !matches!(o, crate::vm::code::Op::Nop));
+                    let starts = matches!((ops.next(), ops.next()), (Some(crate::vm::code::Op::LoadConst(0)), Some(crate::vm::code::Op::Pop)));
+                    Ok(f.code.consts.first().filter(|v| starts && matches!(v, Value::Str(_))).cloned().unwrap_or(Value::None))
+                }
                 "__defaults__" => Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
                 "__dict__" => Ok(Value::dict(Dict::new())),
                 _ => {
