@@ -74,6 +74,8 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "_sre" => ModuleSource::Native(sre::init),
         "re" => ModuleSource::Python(include_str!("py/re.py")),
         "unittest" => ModuleSource::Python(include_str!("py/unittest/__init__.py")),
+        "collections.abc" => ModuleSource::Python(include_str!("py/collections_abc.py")),
+        "array" => ModuleSource::Python(include_str!("py/array.py")),
         _ => return None,
     })
 }

@@ -18,7 +18,8 @@ impl Vm {
                 self.truthy(&r)
             }
             (Value::List(x), Value::List(y)) => {
-                let (x, y) = (lock(x).clone(), lock(y).clone());
+                let x = lock(x).clone();
+                let y = lock(y).clone();
                 if x.len() != y.len() {
                     return Ok(false);
                 }

@@ -73,11 +73,12 @@ class ABCMeta(type):
         for r in cls._abc_registry:
             if issubclass(subclass, r):
                 return True
-        hook = cls.__dict__.get('__subclasshook__')
-        if hook is not None:
-            ok = hook.__get__(None, cls)(subclass) if hasattr(hook, '__get__') else hook(cls, subclass)
-            if ok is not NotImplemented:
-                return bool(ok)
+        for c in cls.__mro__:
+            if '__subclasshook__' in c.__dict__:
+                ok = cls.__subclasshook__(subclass)
+                if ok is not NotImplemented:
+                    return bool(ok)
+                break
         return False
 
     def _abc_registry_clear(cls):
