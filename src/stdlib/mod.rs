@@ -8,6 +8,7 @@ pub mod collections;
 pub mod hashlib;
 pub mod math;
 pub mod random;
+pub mod stack;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -47,6 +48,11 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "concurrent.futures" => ModuleSource::Python(include_str!("py/concurrent/futures/__init__.py")),
         "concurrent.futures._base" => ModuleSource::Python(include_str!("py/concurrent/futures/_base.py")),
         "concurrent.futures.thread" => ModuleSource::Python(include_str!("py/concurrent/futures/thread.py")),
+        // Debugging (lesson 12): logging, traceback, faulthandler over `_stack`.
+        "_stack" => ModuleSource::Native(stack::init),
+        "logging" => ModuleSource::Python(include_str!("py/logging.py")),
+        "traceback" => ModuleSource::Python(include_str!("py/traceback.py")),
+        "faulthandler" => ModuleSource::Python(include_str!("py/faulthandler.py")),
         _ => return None,
     })
 }
