@@ -1,7 +1,7 @@
 // Starts the app. On hosts that cannot send the cross-origin isolation headers, first
 // installs coi-sw.js (a service worker from our own origin that adds them) and reloads
 // once; without isolation there is no SharedArrayBuffer and so no threads.
-import init, { run_app, bench_spawner, run_python } from './threadlab.js';
+import init, { run_app, bench_spawner, run_python, memory_stats } from './threadlab.js';
 
 const RELOAD_FLAG = 'threadlab:coi-reload';
 
@@ -33,7 +33,7 @@ async function main() {
   document.getElementById('loading')?.remove();
   run_app();
   // For the end-to-end benchmark and curious learners' consoles.
-  self.threadlab = { benchSpawner: bench_spawner, runPython: run_python, readyMs: performance.now() };
+  self.threadlab = { benchSpawner: bench_spawner, runPython: run_python, memoryStats: memory_stats, readyMs: performance.now() };
   document.documentElement.dataset.ready = 'true';
 }
 

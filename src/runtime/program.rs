@@ -11,7 +11,7 @@ use super::deadlock::{describe_wait, deadlock_text, WaitInfo};
 use super::options::{Mode, Spawn};
 use super::trace::{Recorder, ThreadTrace, What};
 use crate::vm::host::{Host, Scheduler, ThreadNo, WaitReason};
-use crate::vm::interp::Vm;
+use crate::vm::interp::{Interpreter, Vm};
 use crate::vm::lock::Lock;
 use crate::vm::exc::ExcType;
 use crate::vm::value::Value;
@@ -131,6 +131,9 @@ pub struct Program {
     /// Set when the run ends early (deadlock): the exit code to report.
     pub forced_exit: AtomicI32,
     registry: Mutex<Registry>,
+    /// The program's interpreter from the end of `run` until its last thread is gone;
+    /// then it is finalized (its reference cycles broken, see `vm/finalize.rs`).
+    ending: Mutex<Option<Arc<Interpreter>>>,
 }
 
 impl Program {
@@ -154,6 +157,7 @@ impl Program {
             killed,
             forced_exit: AtomicI32::new(-1),
             registry: Mutex::new(Registry::default()),
+            ending: Mutex::new(None),
         })
     }
 
@@ -202,6 +206,27 @@ impl Program {
     pub fn unregister(&self, vm: &Vm) {
         self.reg().threads.remove(&vm.ident);
         self.record(vm, What::Finished);
+        self.finalize_if_idle();
+    }
+
+    /// The program is over (`run` is returning): its interpreter is finalized once no
+    /// thread of it is left, now or when the last abandoned one ends.
+    pub fn finish(&self, interp: Arc<Interpreter>) {
+        *self.ending.lock().unwrap_or_else(|e| e.into_inner()) = Some(interp);
+        self.finalize_if_idle();
+    }
+
+    fn finalize_if_idle(&self) {
+        let interp = {
+            let reg = self.reg();
+            if !reg.threads.is_empty() {
+                return;
+            }
+            self.ending.lock().unwrap_or_else(|e| e.into_inner()).take()
+        };
+        if let Some(interp) = interp {
+            interp.finalize();
+        }
     }
 
     /// A blocked thread's name and what it waits for (deadlock reports).

@@ -37,6 +37,7 @@ pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>)
         Err(e) => {
             prog.host.write_stderr(&e.render());
             runner.close();
+            prog.finish(interp);
             return 1;
         }
     };
@@ -50,6 +51,7 @@ pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>)
         exit = forced;
     }
     runner.close();
+    prog.finish(interp);
     exit
 }
 

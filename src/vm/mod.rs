@@ -29,6 +29,7 @@ pub mod dict;
 pub mod dis;
 pub mod eval;
 pub mod exc;
+pub mod finalize;
 pub mod format;
 pub mod frame;
 pub mod import;

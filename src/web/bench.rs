@@ -143,3 +143,14 @@ pub async fn bench_spawner(batches: usize, threads: usize) -> Result<String, JsV
     out += &format!("condvar ping-pong between two workers: {rt:.1} us per round trip\n");
     Ok(out)
 }
+
+/// `threadlab.memoryStats()`: the wasm memory's size (it never shrinks) and the engine's
+/// live heap bytes (what the allocator has handed out and not got back), for the memory
+/// benchmark (benches/browser/memory.mjs) and curious consoles.
+#[wasm_bindgen]
+pub fn memory_stats() -> JsValue {
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"wasmBytes".into(), &memory_bytes().into());
+    let _ = js_sys::Reflect::set(&o, &"liveHeapBytes".into(), &(crate::vm::memory::live() as f64).into());
+    o.into()
+}

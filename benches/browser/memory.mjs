@@ -1,0 +1,89 @@
+// Memory over thousands of runs in one page (issue 15): RUNS programs (default 5,000)
+// through threadlab.runPython, modes cycling gil/free/step, then RACES x "Run 200 times"
+// (default 20) on the race-conditions lesson, printing every 500 runs the engine's live
+// heap, the wasm memory's size (it never shrinks) and, where Chromium gives it,
+// performance.measureUserAgentSpecificMemory(). The goal: after warm-up, the live heap
+// grows by under 1 MB per 1,000 runs.
+//
+//   scripts/build-site.sh && cargo build --bin threadlab-serve && node benches/browser/memory.mjs
+import { startServer, launch, newPage, waitReady } from '../../tests/e2e/harness.mjs';
+
+const RUNS = Number(process.env.RUNS || 5000);
+const RACES = Number(process.env.RACES || 20);
+const COUNTER = `import threading
+lock = threading.Lock()
+counter = 0
+def work():
+    global counter
+    for _ in range(200):
+        with lock:
+            counter += 1
+threads = [threading.Thread(target=work) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+`;
+
+const mib = (b) => (b / 1048576).toFixed(1).padStart(7);
+
+async function sample(page, label) {
+  const s = await page.evaluate(async () => {
+    const stats = self.threadlab.memoryStats();
+    let ua = null;
+    if (performance.measureUserAgentSpecificMemory) {
+      try {
+        ua = (await Promise.race([performance.measureUserAgentSpecificMemory(),
+          new Promise((r) => setTimeout(() => r(null), 5000))]))?.bytes ?? null;
+      } catch { ua = null; }
+    }
+    return { ...stats, ua };
+  });
+  console.log(`${label.padEnd(24)} live heap ${mib(s.liveHeapBytes)} MiB  wasm memory ${mib(s.wasmBytes)} MiB  page (UA) ${s.ua == null ? '    n/a' : mib(s.ua)} MiB`);
+  return s;
+}
+
+const server = await startServer();
+const browser = await launch();
+try {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}playground`);
+  await waitReady(page);
+  console.log(`memory benchmark: ${RUNS} runs (8 threads x 200 locked increments, gil/free/step), then ${RACES} x "Run 200 times"`);
+  await sample(page, '0 runs');
+  const modes = ['gil', 'free', 'step'];
+  let warm = null;
+  for (let i = 0; i < RUNS; i += 100) {
+    const n = Math.min(100, RUNS - i);
+    const bad = await page.evaluate(async ({ code, n, i, modes }) => {
+      for (let k = 0; k < n; k++) {
+        const r = await self.threadlab.runPython(code, modes[(i + k) % 3], i + k);
+        if (r.stdout.trim() !== '1600' || r.exitCode !== 0) return `run ${i + k}: ${JSON.stringify(r)}`;
+      }
+      return null;
+    }, { code: COUNTER, n, i, modes });
+    if (bad) throw new Error(bad);
+    if ((i + n) % 500 === 0) {
+      const s = await sample(page, `${i + n} runs`);
+      if (i + n === 500) warm = s;
+    }
+  }
+  const end = await sample(page, `${RUNS} runs`);
+  if (warm && RUNS > 500) {
+    const per1000 = (end.liveHeapBytes - warm.liveHeapBytes) / (RUNS - 500) * 1000;
+    console.log(`live heap growth after warm-up (500 runs): ${(per1000 / 1048576).toFixed(2)} MiB per 1,000 runs (goal < 1 MB)`);
+  }
+  await page.goto(`${server.url}lesson/race-conditions`);
+  await waitReady(page);
+  const race = page.locator('section.race').first();
+  for (let r = 1; r <= RACES; r++) {
+    await race.getByRole('button', { name: 'Run 200 times' }).click();
+    await page.waitForFunction((el) => el.dataset.running === 'true', await race.elementHandle(), { timeout: 30000 });
+    await page.waitForFunction((el) => el.dataset.running === 'false' && Number(el.dataset.done) >= 200,
+      await race.elementHandle(), { timeout: 600000 });
+    if (r % 5 === 0 || r === RACES) await sample(page, `${r} x Run 200 times`);
+  }
+  if (page.errors.length) throw new Error(page.errors.join('\n'));
+} finally {
+  await browser.close();
+  server.stop();
+}

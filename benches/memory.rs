@@ -1,0 +1,88 @@
+//! Memory benchmark (issue 15): many programs run one after another in one process, the
+//! way the page runs them in one wasm memory, and the process's resident memory is
+//! printed every 500 runs. After warm-up the series must stay flat (growth under 1 MB
+//! per 1,000 runs). `cargo bench --bench memory` (RUNS=5000 by default).
+//!
+//! Each run cycles the modes (gil, free, step), records a trace as the page does, and
+//! every tenth run compiles a program with fresh names, so interned names, code objects
+//! and module tables that outlive their run show up as growth.
+
+use std::sync::Arc;
+
+use threadlab::runtime::native_host::NativeHost;
+use threadlab::runtime::options::{Mode, Options, StdSpawn};
+use threadlab::runtime::run;
+use threadlab::runtime::trace::Recorder;
+
+const COUNTER: &str = "import threading
+lock = threading.Lock()
+counter = 0
+def work():
+    global counter
+    for _ in range(200):
+        with lock:
+            counter += 1
+threads = [threading.Thread(target=work) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+";
+
+/// Resident set size in bytes, from /proc/self/statm (Linux).
+fn rss() -> f64 {
+    let s = std::fs::read_to_string("/proc/self/statm").expect("/proc/self/statm (this benchmark needs Linux)");
+    let pages: f64 = s.split_whitespace().nth(1).and_then(|p| p.parse().ok()).expect("statm's resident field");
+    pages * 4096.0
+}
+
+/// Live heap bytes as the engine's counting allocator sees them (exact, unlike RSS).
+fn live() -> f64 {
+    threadlab::vm::memory::live() as f64
+}
+
+fn run_once(i: usize) -> String {
+    let mode = [Mode::Gil, Mode::Free, Mode::Step][i % 3];
+    let src = if i % 10 == 9 {
+        // Fresh identifiers every time: a run must not leave its names behind.
+        format!("v{i} = {i}\ndef f{i}(a{i}):\n    return a{i} + 1\nclass C{i}:\n    attr{i} = 1\nprint(f{i}(v{i}) - {i} + 1599 + C{i}.attr{i} - 1)\n")
+    } else {
+        COUNTER.to_string()
+    };
+    let host = Arc::new(NativeHost::capturing());
+    let h = host.clone();
+    let mut opts = Options::new("memory.py");
+    opts.mode = mode;
+    opts.seed = i as u64;
+    opts.trace = Some(Arc::new(Recorder::new(10_000)));
+    let code = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || run::run(&src, opts, h, Arc::new(StdSpawn)))
+        .expect("spawn")
+        .join()
+        .expect("run thread");
+    let (out, err) = host.captured();
+    assert_eq!(code, 0, "run {i} ({mode:?}) failed: {err}");
+    out
+}
+
+fn main() {
+    let runs: usize = std::env::var("RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(5000);
+    println!("memory benchmark: {runs} runs in one process (gil/free/step, 8 threads x 200 locked increments; every 10th run has fresh names)");
+    println!("{:>6} runs  live heap {:7.2} MiB  rss {:7.1} MiB", 0, live() / 1048576.0, rss() / 1048576.0);
+    let mut at_500 = None;
+    for i in 0..runs {
+        let out = run_once(i);
+        assert_eq!(out.trim(), "1600", "run {i} printed {out:?}");
+        if (i + 1) % 500 == 0 {
+            let now = live();
+            println!("{:>6} runs  live heap {:7.2} MiB  rss {:7.1} MiB", i + 1, now / 1048576.0, rss() / 1048576.0);
+            if at_500.is_none() {
+                at_500 = Some((i + 1, now));
+            }
+        }
+    }
+    if let Some((n, m)) = at_500 {
+        let per_1000 = (live() - m) / ((runs - n).max(1) as f64) * 1000.0;
+        println!("live heap growth after warm-up ({n} runs): {:.1} KiB per 1,000 runs (goal < 1 MB)", per_1000 / 1024.0);
+    }
+}
