@@ -7,12 +7,107 @@ use threadlab::runtime::run;
 use threadlab::runtime::trace::{self, Recorder};
 
 fn usage() -> ! {
-    eprintln!("usage: threadlab run [--mode gil|free|step] [--seed N] [--policy random|round-robin] [--burst N]\n                     [--record schedule.txt] [--replay schedule.txt] [--trace out.json] FILE.py [args...]");
+    eprintln!("usage: threadlab run [--mode gil|free|step] [--seed N] [--policy random|round-robin] [--burst N]\n                     [--record schedule.txt] [--replay schedule.txt] [--one-thread] [--trace out.json] FILE.py [args...]\n       threadlab explore [--max-runs N] [--json] [--replay THREAD:N,...] FILE.py");
     std::process::exit(2)
+}
+
+fn read_source(path: &str) -> String {
+    match std::fs::read(path) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            eprintln!("threadlab: can't open file '{}': [Errno {}] {}", path, e.raw_os_error().unwrap_or(2), e);
+            std::process::exit(2);
+        }
+    }
+}
+
+/// `threadlab explore FILE.py`: every outcome of the program, each with a schedule
+/// that reproduces it (`--replay` runs one such schedule).
+fn explore_main(args: &[String]) -> ! {
+    use threadlab::runtime::explore;
+    let mut opts = explore::ExploreOptions::default();
+    let mut json = false;
+    let mut replay: Option<String> = None;
+    let mut file: Option<String> = None;
+    let mut i = 2;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--max-runs" => {
+                i += 1;
+                opts.max_runs = args.get(i).and_then(|v| v.parse().ok()).unwrap_or_else(|| {
+                    eprintln!("threadlab: --max-runs needs a whole number");
+                    std::process::exit(2)
+                });
+            }
+            "--json" => json = true,
+            "--replay" => {
+                i += 1;
+                replay = Some(args.get(i).cloned().unwrap_or_else(|| usage()));
+            }
+            a if a.starts_with("--") => {
+                eprintln!("threadlab: unknown option {a}");
+                std::process::exit(2);
+            }
+            a => file = Some(a.to_string()),
+        }
+        i += 1;
+    }
+    let Some(path) = file else { usage() };
+    let src = read_source(&path);
+    let work = move || -> i32 {
+        if let Some(text) = replay {
+            let sched = match explore::parse_schedule(&text) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("threadlab: {e}");
+                    return 2;
+                }
+            };
+            let r = explore::replay(&src, &path, &sched);
+            print!("{}", r.result.stdout);
+            eprint!("{}", r.result.stderr);
+            if let Some(d) = &r.diverged {
+                eprintln!("threadlab: the schedule diverged at {}; the rest ran with the default policy", d.reason);
+            }
+            return r.result.exit_code;
+        }
+        let t0 = std::time::Instant::now();
+        let e = explore::explore(&src, &path, &opts);
+        let ms = t0.elapsed().as_secs_f64() * 1000.0;
+        if json {
+            println!("{}", e.to_json());
+        } else {
+            println!(
+                "{} outcome(s) in {} run(s), {:.1} ms: {}",
+                e.outcomes.len(),
+                e.runs,
+                ms,
+                if e.complete { "complete (every interleaving covered)".to_string() } else { format!("INCOMPLETE, {} branch(es) left", e.pending) }
+            );
+            if let Some(n) = &e.note {
+                println!("note: {n}");
+            }
+            for (k, o) in e.outcomes.iter().enumerate() {
+                println!("--- outcome {} ({} run(s)), exit code {}, schedule {}", k + 1, o.runs, o.exit_code, explore::schedule_text(&o.schedule));
+                for l in o.stdout.lines() {
+                    println!("  | {l}");
+                }
+                for l in o.stderr.lines() {
+                    println!("  ! {l}");
+                }
+            }
+        }
+        if e.complete { 0 } else { 3 }
+    };
+    let code = std::thread::Builder::new().stack_size(256 << 20).spawn(work).expect("spawn").join().unwrap_or(1);
+    std::process::exit(code)
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.len() >= 2 && args[1] == "explore" {
+        explore_main(&args);
+    }
     if args.len() < 3 || args[1] != "run" {
         usage();
     }
@@ -55,6 +150,11 @@ fn main() {
                 }))
             }
             "--record" => record_out = Some(value),
+            "--one-thread" => {
+                step.one_host_thread = true;
+                i += 1;
+                continue;
+            }
             "--replay" => {
                 let text = std::fs::read_to_string(&value).unwrap_or_else(|e| {
                     eprintln!("threadlab: can't read schedule {value}: {e}");

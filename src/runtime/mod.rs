@@ -11,6 +11,12 @@
 //! - [`stepper`]: the stepped runner: one thread at a time holds the baton, a seeded
 //!   policy picks the next, the clock is virtual. Imports deadlock, options, program,
 //!   trace.
+//! - [`solo`]: stepped mode on ONE host thread (`Solo`): every Python thread's Vm in a
+//!   table, run a step, an instruction count or a burst at a time; waits inside
+//!   builtin callbacks run the others deeper on the same stack. Used by the explorer
+//!   and by `--one-thread` trials. Imports deadlock, program, stepper, trace.
+//! - [`explore`]: every outcome of a program (DPOR over `solo` steps), replay of a
+//!   schedule. Imports options, program, run, solo.
 //! - [`program`]: `Program`, one run's shared state (the registry of threads and what
 //!   each waits for, `ProgramHost`, deadlock detection), and the `Runner` trait both
 //!   runners implement. Imports deadlock, options, trace.
@@ -24,7 +30,9 @@ pub mod gil;
 pub mod native_host;
 pub mod options;
 pub mod program;
+pub mod explore;
 pub mod run;
+pub mod solo;
 pub mod stepper;
 pub mod threads;
 pub mod trace;

@@ -74,6 +74,9 @@ pub struct StepOptions {
     pub burst: Option<u32>,
     /// Where every turn's (thread, burst) is appended, to replay the run later.
     pub record: Option<Arc<Mutex<Vec<(ThreadNo, u32)>>>>,
+    /// Run every Python thread on the calling host thread (`solo.rs`) instead of one
+    /// host thread each (`stepper.rs`).
+    pub one_host_thread: bool,
 }
 
 /// How to run one program.

@@ -193,6 +193,11 @@ impl Program {
         }
     }
 
+    /// A number for a new thread (runners that start threads themselves).
+    pub fn next_thread_no(&self) -> ThreadNo {
+        self.next_no.fetch_add(1, Ordering::Relaxed)
+    }
+
     /// Registers a thread and gives it its trace buffer.
     pub fn register(&self, vm: &mut Vm, no: ThreadNo, name: &str) {
         vm.ident = no;

@@ -12,7 +12,8 @@
 
 use std::sync::Arc;
 
-use super::options::{Mode, Options, Spawn};
+use super::options::{Mode, Options, Policy, Spawn};
+use super::solo::{Limits, Plan, Solo};
 use super::program::{Ended, Program, Runner};
 use super::stepper::Stepped;
 use super::threads::Preemptive;
@@ -27,9 +28,27 @@ use crate::vm::value::Value;
 pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>) -> i32 {
     let prog = Program::new(opts.mode, host, spawn, opts.trace.clone(), &opts.filename);
     let runner: Arc<dyn Runner> = match opts.mode {
+        Mode::Step if opts.step.one_host_thread => {
+            let plan = match &opts.step.policy {
+                Policy::Replay(turns) => Plan::Turns(turns.clone()),
+                Policy::Random => Plan::Random { seed: opts.seed, burst: opts.step.burst },
+                Policy::RoundRobin => Plan::Choices(vec![]),
+            };
+            let solo = Solo::new(prog.clone(), plan, Limits::default());
+            let code = run_on(src, &opts, &prog, solo.clone());
+            if let Some(r) = &opts.step.record {
+                r.lock().unwrap_or_else(|e| e.into_inner()).extend(solo.take_record().turns);
+            }
+            return code;
+        }
         Mode::Step => Stepped::new(prog.clone(), opts.seed, opts.step.clone()),
         Mode::Gil | Mode::Free => Preemptive::new(prog.clone()),
     };
+    run_on(src, &opts, &prog, runner)
+}
+
+/// Runs `src` on a runner already made for `prog` (the explorer makes its own).
+pub fn run_on(src: &str, opts: &Options, prog: &Arc<Program>, runner: Arc<dyn Runner>) -> i32 {
     let scheduler: Arc<dyn Scheduler> = runner.clone();
     let interp = Interpreter::new(prog.host.clone(), scheduler, opts.argv.clone(), crate::stdlib::find);
     let code = match interp.compile(src, &opts.filename) {

@@ -1,0 +1,1068 @@
+//! Stepped mode on ONE host thread: the [`Solo`] runner keeps every Python thread's
+//! `Vm` in a table and runs them itself, one burst or one step at a time. The VM is
+//! stackless, so a Python thread can stop between any two instructions and another
+//! one can run on the same host stack; nothing is spawned, so it works in a wasm worker
+//! (and in a rayon pool) as well as natively.
+//!
+//! Nested calls (a builtin calling back into Python: a sort key, `__eq__`, a generator
+//! resumed by `for`) have a host stack of their own. They run to completion without a
+//! switch (`yield_in_place` does not switch), except when they *wait*: then
+//! `wait_in_place` runs the other threads right there, deeper on the same host stack,
+//! until the waiter can go on. Only the innermost such waiter can be resumed; if an
+//! outer one is the only thread that could go on, the run is cut short (`Record::cut`)
+//! instead of guessing.
+//!
+//! Who runs next is a [`Plan`]: the explorer's choices (one *step* at a time: up to
+//! the next instruction of the learner's program that other threads could observe),
+//! a recorded schedule of turns `(thread, instructions)` replayed as far as it fits, or
+//! a seeded random pick with random bursts (trials). Every run records the turns it
+//! actually took, which replay it exactly.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
+
+use super::deadlock::{deadlock_text, WaitInfo};
+use super::program::{abandoned, Ended, Program, Runner, ThreadState};
+use super::stepper::{Rng, Turn, NS_PER_STEP};
+use super::trace::What;
+use crate::vm::code::Op;
+use crate::vm::host::{Decision, Host, Scheduler, ThreadNo, WaitReason};
+use crate::vm::interp::{run_thread, RunOutcome, Vm};
+use crate::vm::iter::IterKind;
+use crate::vm::value::Value;
+
+/// Longest random burst of a trial (as in the baton runner).
+const MAX_BURST: u64 = 200;
+/// The default policy lets one thread run this many steps in a row before it hands on
+/// (so a spinning thread cannot starve the others forever).
+const MAX_STREAK: u32 = 64;
+
+/// What a step touched, as far as other threads could tell: `any` (it called a
+/// builtin that may do anything), `lib` (it ran library code: anything but the
+/// learner's module globals and closure cells, which only the learner's code can
+/// name), and reads and writes of keys (a global name, an attribute of one object, a
+/// cell, a container's items, a lock, the output).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Foot {
+    pub any: bool,
+    pub lib: bool,
+    pub acc: Vec<(u64, bool)>,
+}
+
+/// Key tags: the learner's globals and cells are private to the learner's code.
+pub const TAG_GLOBAL: u8 = 1;
+pub const TAG_CELL: u8 = 3;
+
+/// The tag of a key (its top byte).
+pub fn tag_of(k: u64) -> u8 {
+    (k >> 56) as u8
+}
+
+pub const TAG_LOCK: u8 = 6;
+
+/// Library code can reach keys of this tag. Locks it can, but every lock operation
+/// of library code is recorded as such (`lock_op`), so a lock needs no `lib` conflict.
+pub fn lib_reaches(k: u64) -> bool {
+    !matches!(tag_of(k), TAG_GLOBAL | TAG_CELL | TAG_LOCK)
+}
+
+fn lock_key(l: &Arc<crate::vm::lock::Lock>) -> u64 {
+    key(TAG_LOCK, "", Arc::as_ptr(l) as usize)
+}
+
+/// The lock the next instruction of `vm` operates on, in any code: a method of a lock,
+/// a lock's bound method called, `with lock`.
+pub fn lock_op(vm: &Vm) -> Option<u64> {
+    let f = vm.frames.last()?;
+    let n = f.stack.len();
+    let top = |k: usize| n.checked_sub(k + 1).map(|i| &f.stack[i]);
+    let l = match f.code.ops.get(f.ip)? {
+        Op::CallMethod(_, argc) => crate::stdlib::thread::the_lock(top(*argc as usize)?).ok()?,
+        Op::Call(argc) | Op::CallKw(argc, _) => lock_of_bound(top(*argc as usize)?)?,
+        Op::BeforeWith => crate::stdlib::thread::the_lock(top(0)?).ok()?,
+        Op::WithExit => lock_of_bound(top(0)?)?,
+        Op::WithExcept => lock_of_bound(top(1)?)?,
+        _ => return None,
+    };
+    Some(lock_key(&l))
+}
+
+/// Two steps that do not commute (one may change what the other sees or does).
+pub fn dependent(a: &Foot, b: &Foot) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.any || b.any || (a.lib && b.lib) {
+        return true;
+    }
+    if (a.lib && b.acc.iter().any(|(k, _)| lib_reaches(*k))) || (b.lib && a.acc.iter().any(|(k, _)| lib_reaches(*k))) {
+        return true;
+    }
+    a.acc.iter().any(|(k, w)| b.acc.iter().any(|(k2, w2)| k == k2 && (*w || *w2)))
+}
+
+/// The lock behind a lock's bound method (`lock.__exit__` in a `with`).
+fn lock_of_bound(v: &Value) -> Option<Arc<crate::vm::lock::Lock>> {
+    let recv = match v {
+        Value::BMethod(m) => m.0.clone(),
+        Value::Builtin(b) => match &b.bound {
+            Some(Value::Tuple(t)) => t.first()?.clone(),
+            Some(o) => o.clone(),
+            None => return None,
+        },
+        _ => return None,
+    };
+    crate::stdlib::thread::the_lock(&recv).ok()
+}
+
+impl Foot {
+    pub fn is_empty(&self) -> bool {
+        !self.any && !self.lib && self.acc.is_empty()
+    }
+    fn add(&mut self, p: &Peek) {
+        match p {
+            Peek::Local => {}
+            Peek::Any => self.any = true,
+            Peek::Lib => self.lib = true,
+            Peek::Acc(k, w) => {
+                if !self.acc.contains(&(*k, *w)) {
+                    self.acc.push((*k, *w))
+                }
+            }
+        }
+    }
+}
+
+/// What the next instruction of the learner's code does to shared state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Peek {
+    /// Nothing another thread could see (locals, constants, arithmetic on numbers).
+    Local,
+    /// Reads (false) or writes (true) one key.
+    Acc(u64, bool),
+    /// Calls library code (a Python function of our library).
+    Lib,
+    /// Anything.
+    Any,
+}
+
+/// Where a paused thread stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Where {
+    /// In the learner's program, about to run an instruction that does this.
+    User(Peek),
+    /// In library code (threading.py, ...), which runs atomically between waits.
+    Library,
+    /// No frames left.
+    Done,
+}
+
+fn key(tag: u8, s: &str, p: usize) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    tag.hash(&mut h);
+    s.hash(&mut h);
+    p.hash(&mut h);
+    (h.finish() & !(0xFF << 56)) | ((tag as u64) << 56)
+}
+
+/// Builtins that touch no shared state when their arguments are numbers or strings
+/// (checked by the caller) or that make new objects.
+const PURE: &[&str] = &["allocate_lock", "RLock", "get_ident", "len", "abs", "min", "max", "int", "str", "float", "bool", "repr", "round", "divmod", "pow", "hash", "chr", "ord"];
+
+/// What calling `callee` runs: the learner's code (Local: its frames are watched),
+/// our library's Python code (Lib), or a builtin (Any).
+fn call_kind(callee: Option<&Value>, file: &str) -> Peek {
+    let func_kind = |v: &Value| match v {
+        Value::Func(func) if *func.code.filename == *file => Some(Peek::Local),
+        Value::Func(_) => Some(Peek::Lib),
+        _ => None,
+    };
+    match callee {
+        Some(Value::Builtin(b)) if PURE.contains(&b.name) && b.bound.is_none() => Peek::Local,
+        Some(v @ Value::Func(_)) => func_kind(v).unwrap_or(Peek::Any),
+        Some(Value::Method(m)) => func_kind(&m.1).unwrap_or(Peek::Any),
+        Some(Value::Class(c)) => match c.lookup("__init__") {
+            Some(ref v @ Value::Func(_)) if c.lookup("__new__").map(|n| !matches!(n, Value::Func(_))).unwrap_or(true) => {
+                func_kind(v).unwrap_or(Peek::Any)
+            }
+            _ => Peek::Any,
+        },
+        _ => Peek::Any,
+    }
+}
+
+/// Values whose operations run no Python code and touch no shared object.
+fn prim(v: &Value) -> bool {
+    matches!(v, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Big(_) | Value::Str(_) | Value::Bytes(_))
+}
+
+fn container_key(v: &Value) -> Option<u64> {
+    match v {
+        Value::List(l) => Some(key(4, "", Arc::as_ptr(l) as *const u8 as usize)),
+        Value::Dict(d) => Some(key(4, "", Arc::as_ptr(d) as *const u8 as usize)),
+        _ => None,
+    }
+}
+
+/// A Python-defined special method on the class (a builtin one runs no user code).
+fn py_hook(cls: &crate::vm::value::Class, name: &str) -> bool {
+    matches!(cls.lookup(name), Some(Value::Func(_)) | Some(Value::Wrap(_)))
+}
+
+/// Where `vm` stands, and what its next instruction touches if it is in `file`.
+pub fn peek(vm: &Vm, file: &str) -> Where {
+    let Some(f) = vm.frames.last() else { return Where::Done };
+    if *f.code.filename != *file {
+        return Where::Library;
+    }
+    let Some(op) = f.code.ops.get(f.ip) else { return Where::User(Peek::Any) };
+    let n = f.stack.len();
+    let top = |k: usize| n.checked_sub(k + 1).map(|i| &f.stack[i]);
+    let prims = |k: usize| (0..k).all(|i| top(i).map(prim).unwrap_or(false));
+    let name = |i: u32| f.code.names.get(i as usize).map(|s| &**s).unwrap_or("");
+    let local_if = |b: bool| if b { Peek::Local } else { Peek::Any };
+    let p = match *op {
+        Op::Nop
+        | Op::LoadConst(_)
+        | Op::LoadFast(_)
+        | Op::StoreFast(_)
+        | Op::DeleteFast(_)
+        | Op::LoadClosure(_)
+        | Op::Pop
+        | Op::Dup
+        | Op::Dup2
+        | Op::Rot2
+        | Op::Rot3
+        | Op::Rot4
+        | Op::Jump(_)
+        | Op::JumpBack(_)
+        | Op::BuildTuple(_)
+        | Op::BuildList(_)
+        | Op::BuildSlice(_)
+        | Op::BuildString(_)
+        | Op::ListAppend(_)
+        | Op::ListToTuple
+        | Op::SetupExcept(_)
+        | Op::SetupFinally(_)
+        | Op::PopBlock
+        | Op::PopExcept
+        | Op::Reraise
+        | Op::ExcMatch
+        | Op::MakeFunction(..)
+        | Op::Return
+        | Op::RaiseAssert(_) => Peek::Local,
+        Op::BuildSet(k) => local_if(prims(k as usize)),
+        Op::BuildMap(k) => local_if(prims(2 * k as usize)),
+        Op::SetAdd(_) => local_if(prims(1)),
+        Op::MapAdd(_) => local_if(prims(2)),
+        Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) | Op::JumpIfFalseOrPop(_) | Op::JumpIfTrueOrPop(_) | Op::Unary(_) => {
+            local_if(prims(1))
+        }
+        Op::Binary(_) | Op::Inplace(_) | Op::Compare(_) => local_if(prims(2)),
+        Op::FormatValue(_, spec) => local_if(prims(if spec { 2 } else { 1 })),
+        Op::LoadGlobal(i) | Op::LoadName(i) => Peek::Acc(key(1, name(i), 0), false),
+        Op::StoreGlobal(i) | Op::StoreName(i) | Op::DeleteGlobal(i) | Op::DeleteName(i) => Peek::Acc(key(1, name(i), 0), true),
+        Op::LoadDeref(i) | Op::StoreDeref(i) | Op::DeleteDeref(i) => match f.cells.get(i as usize) {
+            Some(c) => Peek::Acc(key(3, "", Arc::as_ptr(c) as *const u8 as usize), !matches!(op, Op::LoadDeref(_))),
+            None => Peek::Any,
+        },
+        Op::LoadAttr(i) => match top(0) {
+            Some(Value::Inst(o)) if o.get(name(i)).is_some() && !py_hook(&o.class(), "__getattribute__") => {
+                Peek::Acc(key(2, name(i), Arc::as_ptr(o) as usize), false)
+            }
+            Some(Value::Module(m)) => Peek::Acc(key(7, name(i), Arc::as_ptr(m) as usize), false),
+            _ => Peek::Any,
+        },
+        Op::StoreAttr(i) | Op::DeleteAttr(i) => match top(0) {
+            Some(Value::Inst(o)) => {
+                let cls = o.class();
+                let plain = !py_hook(&cls, "__setattr__") && !py_hook(&cls, "__delattr__") && !py_hook(&cls, name(i));
+                if plain {
+                    Peek::Acc(key(2, name(i), Arc::as_ptr(o) as usize), true)
+                } else {
+                    Peek::Any
+                }
+            }
+            _ => Peek::Any,
+        },
+        Op::Subscr | Op::StoreSubscr | Op::DeleteSubscr => match (top(1), top(0)) {
+            (Some(Value::Tuple(_) | Value::Str(_)), Some(k)) if prim(k) && matches!(op, Op::Subscr) => Peek::Local,
+            (Some(c), Some(k)) if prim(k) => match container_key(c) {
+                Some(ck) => Peek::Acc(ck, !matches!(op, Op::Subscr)),
+                None => Peek::Any,
+            },
+            _ => Peek::Any,
+        },
+        Op::GetIter => match top(0) {
+            Some(Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::List(_)) => Peek::Local,
+            _ => Peek::Any,
+        },
+        Op::ForIter(_) => match top(0) {
+            Some(Value::Iter(it)) => match &*it.lock().unwrap_or_else(|e| e.into_inner()) {
+                IterKind::Range { .. } | IterKind::Seq { .. } | IterKind::Str { .. } => Peek::Local,
+                IterKind::List { list, .. } => Peek::Acc(key(4, "", Arc::as_ptr(list) as *const u8 as usize), false),
+                _ => Peek::Any,
+            },
+            _ => Peek::Any,
+        },
+        Op::UnpackSeq(_) => match top(0) {
+            Some(Value::Tuple(_)) => Peek::Local,
+            Some(c) => container_key(c).map(|k| Peek::Acc(k, false)).unwrap_or(Peek::Any),
+            None => Peek::Any,
+        },
+        Op::Call(argc) => match top(argc as usize) {
+            Some(Value::Builtin(b)) if b.name == "print" && prims(argc as usize) => Peek::Acc(key(5, "stdout", 0), true),
+            Some(v) if lock_of_bound(v).is_some() => Peek::Acc(lock_key(&lock_of_bound(v).unwrap()), true),
+            Some(Value::Builtin(_)) if !prims(argc as usize) => Peek::Any,
+            c => call_kind(c, file),
+        },
+        Op::CallKw(argc, _) => match top(argc as usize) {
+            Some(Value::Builtin(_)) => Peek::Any,
+            c => call_kind(c, file),
+        },
+        Op::CallMethod(ni, argc) => {
+            let m = name(ni);
+            match top(argc as usize) {
+                Some(Value::Inst(o)) if o.get(m).is_none() && matches!(o.class().lookup(m), Some(Value::Func(_))) => {
+                    call_kind(o.class().lookup(m).as_ref(), file)
+                }
+                // `threading.Thread(...)`, `threading.Lock()`: reads the module's
+                // attribute, then calls it.
+                Some(Value::Module(md)) => match md.ns.get(m) {
+                    Some(Value::Builtin(_)) if !prims(argc as usize) => Peek::Any,
+                    Some(v) => match call_kind(Some(&v), file) {
+                        Peek::Local => Peek::Acc(key(7, m, Arc::as_ptr(md) as usize), false),
+                        k => k,
+                    },
+                    None => Peek::Any,
+                },
+                Some(o @ Value::Native(_)) => match crate::stdlib::thread::the_lock(o) {
+                    Ok(l) => Peek::Acc(lock_key(&l), true),
+                    _ => Peek::Any,
+                },
+                Some(c @ Value::List(_)) if matches!(m, "append" | "pop" | "insert" | "clear" | "reverse") && prims(argc as usize) => {
+                    container_key(c).map(|k| Peek::Acc(k, true)).unwrap_or(Peek::Any)
+                }
+                Some(c @ Value::List(_)) if m == "append" => container_key(c).map(|k| Peek::Acc(k, true)).unwrap_or(Peek::Any),
+                Some(c @ Value::Dict(_)) if matches!(m, "get" | "keys" | "values" | "items" | "copy") && prims(argc as usize) => {
+                    container_key(c).map(|k| Peek::Acc(k, false)).unwrap_or(Peek::Any)
+                }
+                Some(c @ Value::Dict(_)) if matches!(m, "pop" | "setdefault" | "clear") && prims(argc as usize) => {
+                    container_key(c).map(|k| Peek::Acc(k, true)).unwrap_or(Peek::Any)
+                }
+                _ => Peek::Any,
+            }
+        }
+        Op::WithExit => match top(0).and_then(lock_of_bound) {
+            Some(l) => Peek::Acc(lock_key(&l), true),
+            None => Peek::Any,
+        },
+        Op::WithExcept => match top(1).and_then(lock_of_bound) {
+            Some(l) => Peek::Acc(lock_key(&l), true),
+            None => Peek::Any,
+        },
+        Op::BeforeWith => match top(0) {
+            Some(o @ Value::Native(_)) => match crate::stdlib::thread::the_lock(o) {
+                Ok(l) => Peek::Acc(lock_key(&l), true),
+                Err(_) => Peek::Any,
+            },
+            _ => Peek::Any,
+        },
+        _ => Peek::Any,
+    };
+    Where::User(p)
+}
+
+/// How far the chosen thread runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Far {
+    /// One step: up to (not including) its next instruction that others could see.
+    Step,
+    /// Exactly this many instructions of its own frames (fewer if it blocks or ends).
+    Instrs(u32),
+    /// A burst, without looking at each instruction (trials: fast).
+    Burst(u32),
+}
+
+/// Who runs next.
+#[derive(Clone, Debug)]
+pub enum Plan {
+    /// The explorer's choices, one per step; past them, the default policy.
+    Choices(Vec<ThreadNo>),
+    /// A schedule of turns (thread, instructions), replayed as far as it fits; past it
+    /// (or where it stops fitting) the default policy.
+    Turns(Vec<(ThreadNo, u32)>),
+    /// A seeded random pick and burst (`burst`: fixed burst length).
+    Random { seed: u64, burst: Option<u32> },
+}
+
+/// One step of an explored run: who ran, who could have, what it touched.
+#[derive(Clone, Debug)]
+pub struct StepRec {
+    pub thread: ThreadNo,
+    pub enabled: Vec<ThreadNo>,
+    pub foot: Foot,
+    /// Threads this step started (they happen after it).
+    pub spawned: Vec<ThreadNo>,
+    /// The sleep set at this step's state (threads whose next step was already
+    /// explored from an equivalent state), for steps past the plan's choices.
+    pub sleep: Vec<(ThreadNo, Foot)>,
+}
+
+/// Where a replayed schedule stopped fitting the program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Divergence {
+    /// Index of the turn that did not fit.
+    pub turn: usize,
+    pub reason: String,
+}
+
+/// What one run did.
+#[derive(Clone, Debug, Default)]
+pub struct Record {
+    /// Explorer steps (Plan::Choices and the default policy only).
+    pub steps: Vec<StepRec>,
+    /// The turns actually taken: replaying them gives the same run.
+    pub turns: Vec<(ThreadNo, u32)>,
+    pub diverged: Option<Divergence>,
+    pub instructions: u64,
+    /// The run was cut short (instruction limit, stop, a nested wait that cannot go on).
+    pub cut: Option<String>,
+    /// Threads that could still have run when the program ended (daemons).
+    pub pending: Vec<ThreadNo>,
+    /// Every thread that could run was asleep: this run only repeats explored ones.
+    pub redundant: bool,
+}
+
+#[derive(Default)]
+struct Acc {
+    foot: Foot,
+    instrs: u32,
+    /// An instruction or resumption happened in this step (Far::Step ends before the
+    /// next visible instruction only then).
+    started: bool,
+    /// The instruction in progress was already counted (resumed inside a callback).
+    skip_count: bool,
+    far: Option<Far>,
+    step: Option<usize>,
+    spawned: Vec<ThreadNo>,
+}
+
+struct Slot {
+    vm: Option<Box<Vm>>,
+    turn: Turn,
+    acc: Acc,
+}
+
+struct State {
+    slots: BTreeMap<ThreadNo, Slot>,
+    plan: Plan,
+    at: usize,
+    /// Past the plan (or off it): the default policy decides.
+    defaulted: bool,
+    rng: Rng,
+    last: ThreadNo,
+    streak: u32,
+    rec: Record,
+    /// Threads running on the host stack, innermost last.
+    running: Vec<ThreadNo>,
+    /// The drive target's end: its Vm and result.
+    done: BTreeMap<ThreadNo, (Box<Vm>, Result<Value, Value>)>,
+    /// The last turn may grow (its thread neither blocked nor finished since).
+    open_turn: bool,
+    /// Sleep set (explorer): applies from step `sleep_from` on.
+    sleep: Vec<(ThreadNo, Foot)>,
+    sleep_from: usize,
+}
+
+/// Limits of one run.
+#[derive(Clone, Default)]
+pub struct Limits {
+    /// Cut the run after this many instructions (0: no limit).
+    pub max_instructions: u64,
+    /// Set from outside (Stop): the run ends at the next instruction.
+    pub stop: Option<Arc<AtomicBool>>,
+}
+
+/// The one-host-thread runner (see the module comment).
+pub struct Solo {
+    prog: Arc<Program>,
+    me: Weak<Solo>,
+    st: Mutex<State>,
+    limits: Limits,
+}
+
+fn enabled_turn(t: &Turn) -> bool {
+    match t {
+        Turn::Ready | Turn::Woken(_) | Turn::Blocked(WaitReason::Sleep { .. }) => true,
+        Turn::Blocked(WaitReason::Lock { deadline: Some(_), .. }) => true,
+        Turn::Blocked(WaitReason::Lock { lock, deadline: None, .. }) => !lock.locked(),
+    }
+}
+
+impl Solo {
+    pub fn new(prog: Arc<Program>, plan: Plan, limits: Limits) -> Arc<Solo> {
+        let seed = match plan {
+            Plan::Random { seed, .. } => seed,
+            _ => 0,
+        };
+        Arc::new_cyclic(|me| Solo {
+            prog,
+            me: me.clone(),
+            limits,
+            st: Mutex::new(State {
+                slots: BTreeMap::new(),
+                plan,
+                at: 0,
+                defaulted: false,
+                rng: Rng::new(seed),
+                last: 0,
+                streak: 0,
+                rec: Record::default(),
+                running: vec![],
+                done: BTreeMap::new(),
+                open_turn: false,
+                sleep: vec![],
+                sleep_from: usize::MAX,
+            }),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.st.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Sets the sleep set the explorer hands over for the steps after the choices
+    /// (filtered by the last choice's step once it ran).
+    pub fn set_sleep(&self, sleep: Vec<(ThreadNo, Foot)>, from: usize) {
+        let mut st = self.lock();
+        st.sleep = sleep;
+        st.sleep_from = from;
+    }
+
+    /// The record of the run (call once it is over).
+    pub fn take_record(&self) -> Record {
+        std::mem::take(&mut self.lock().rec)
+    }
+
+    fn cut(&self, why: String) {
+        {
+            let mut st = self.lock();
+            if st.rec.cut.is_none() {
+                st.rec.cut = Some(why);
+            }
+        }
+        self.prog.kill();
+    }
+
+    /// Picks the next thread among `enabled` (sorted, never empty).
+    fn choose(st: &mut State, enabled: &[ThreadNo]) -> (ThreadNo, Far) {
+        if !st.defaulted {
+            match &st.plan {
+                Plan::Random { burst, .. } => {
+                    let burst = *burst;
+                    let no = enabled[st.rng.below(enabled.len() as u64) as usize];
+                    let b = burst.unwrap_or_else(|| 1 + st.rng.below(MAX_BURST) as u32).max(1);
+                    return (no, Far::Burst(b));
+                }
+                Plan::Choices(c) => {
+                    if let Some(&want) = c.get(st.at) {
+                        st.at += 1;
+                        if enabled.contains(&want) {
+                            return (want, Far::Step);
+                        }
+                        st.rec.diverged = Some(Divergence { turn: st.at - 1, reason: format!("step {}: thread {want} cannot run (ready: {enabled:?})", st.at - 1) });
+                        st.defaulted = true;
+                    } else {
+                        st.defaulted = true;
+                    }
+                }
+                Plan::Turns(t) => {
+                    if let Some(&(want, n)) = t.get(st.at) {
+                        st.at += 1;
+                        if enabled.contains(&want) && n > 0 {
+                            return (want, Far::Instrs(n));
+                        }
+                        st.rec.diverged = Some(Divergence {
+                            turn: st.at - 1,
+                            reason: format!("turn {}: thread {want} cannot run here (ready: {enabled:?})", st.at - 1),
+                        });
+                        st.defaulted = true;
+                    } else {
+                        st.defaulted = true;
+                    }
+                }
+            }
+        }
+        // The default: the thread that ran last goes on (no preemption) for a while,
+        // then the next one in order; never a sleeping one.
+        let awake: Vec<ThreadNo> = if st.rec.steps.len() >= st.sleep_from {
+            enabled.iter().copied().filter(|n| !st.sleep.iter().any(|(s, _)| s == n)).collect()
+        } else {
+            enabled.to_vec()
+        };
+        if awake.is_empty() {
+            st.rec.redundant = true;
+            return (0, Far::Step);
+        }
+        let no = if awake.contains(&st.last) && st.streak < MAX_STREAK {
+            st.last
+        } else {
+            *awake.iter().find(|&&n| n > st.last).unwrap_or(&awake[0])
+        };
+        (no, Far::Step)
+    }
+
+    /// Runs threads until the drive target `Some(t)` finished, or (in place) until
+    /// `waiter` may go on: then returns its wait's result.
+    fn schedule(&self, target: Option<ThreadNo>, waiter: Option<ThreadNo>) -> Option<Option<Value>> {
+        let prog = &*self.prog;
+        loop {
+            if prog.killed() {
+                return None;
+            }
+            if self.limits.stop.as_ref().map(|s| s.load(Ordering::Relaxed)).unwrap_or(false) {
+                self.cut("stopped".into());
+                return None;
+            }
+            let mut st = self.lock();
+            if let Some(t) = target {
+                if st.done.contains_key(&t) {
+                    return Some(None);
+                }
+            }
+            let enabled: Vec<ThreadNo> = st
+                .slots
+                .iter()
+                .filter(|(no, s)| (s.vm.is_some() || Some(**no) == waiter) && enabled_turn(&s.turn))
+                .map(|(no, _)| *no)
+                .collect();
+            if enabled.is_empty() {
+                let stuck_outer = st.slots.iter().any(|(_, s)| s.vm.is_none() && enabled_turn(&s.turn));
+                if stuck_outer {
+                    drop(st);
+                    self.cut("a wait inside a builtin's callback could not be resumed on one host thread".into());
+                    return None;
+                }
+                let blocked: Vec<(ThreadNo, std::sync::Arc<crate::vm::lock::Lock>)> = st
+                    .slots
+                    .iter()
+                    .filter_map(|(no, s)| match &s.turn {
+                        Turn::Blocked(WaitReason::Lock { lock, .. }) => Some((*no, lock.clone())),
+                        _ => None,
+                    })
+                    .collect();
+                drop(st);
+                let report = deadlock_text(blocked.iter().filter_map(|(no, lock)| {
+                    let (name, info) = prog.waiting_info(*no)?;
+                    let holder = lock.blocker_of(*no, info.kind).map(|h| prog.name_of(h));
+                    Some((name, info, holder))
+                }));
+                prog.deadlocked(&report);
+                return None;
+            }
+            let (no, far) = Self::choose(&mut st, &enabled);
+            if no == 0 {
+                drop(st);
+                self.cut("every thread that could run was asleep (an equivalent run was explored)".into());
+                return None;
+            }
+            if no == st.last {
+                st.streak += 1;
+            } else {
+                st.streak = 0;
+            }
+            st.last = no;
+            let step = if matches!(far, Far::Step) && !matches!(st.plan, Plan::Random { .. }) {
+                let sleep = if st.rec.steps.len() >= st.sleep_from { st.sleep.clone() } else { vec![] };
+                st.rec.steps.push(StepRec { thread: no, enabled: enabled.clone(), foot: Foot::default(), spawned: vec![], sleep });
+                Some(st.rec.steps.len() - 1)
+            } else {
+                None
+            };
+            let slot = st.slots.get_mut(&no).expect("enabled thread has a slot");
+            let turn = std::mem::replace(&mut slot.turn, Turn::Ready);
+            // Taking the lock a thread waited for is a write of that lock.
+            let (woke, lock_woke) = match turn {
+                Turn::Ready => (None, None),
+                Turn::Woken(v) => (v, None),
+                Turn::Blocked(WaitReason::Sleep { until }) => {
+                    prog.host.advance_to(until);
+                    (None, None)
+                }
+                Turn::Blocked(WaitReason::Lock { lock, deadline, count }) => {
+                    let k = lock_key(&lock);
+                    if lock.try_acquire_at(no, count) {
+                        (Some(Value::Bool(true)), Some(k))
+                    } else {
+                        if let Some(d) = deadline {
+                            prog.host.advance_to(d);
+                        }
+                        (Some(Value::Bool(false)), Some(k))
+                    }
+                }
+            };
+            let mut acc = Acc { far: Some(far), step, ..Acc::default() };
+            if let Some(k) = lock_woke {
+                acc.foot.acc.push((k, true));
+            }
+            if Some(no) == waiter {
+                // The in-place waiter goes on inside its callback: a new step of its
+                // own, counting the instruction in progress no more.
+                acc.started = true;
+                acc.skip_count = true;
+                slot.acc = acc;
+                drop(st);
+                prog.set_state(no, ThreadState::Running);
+                return Some(woke);
+            }
+            slot.acc = acc;
+            drop(st);
+            self.run_step(no, woke);
+        }
+    }
+
+    /// Ends `no`'s current step: its footprint into the step record, its
+    /// instructions into the turns.
+    fn flush(st: &mut State, no: ThreadNo, closes_turn: bool) {
+        let Some(slot) = st.slots.get_mut(&no) else { return };
+        let acc = std::mem::take(&mut slot.acc);
+        if let Some(i) = acc.step {
+            if let Some(s) = st.rec.steps.get_mut(i) {
+                s.foot = acc.foot;
+                s.spawned = acc.spawned;
+                if i + 1 >= st.sleep_from {
+                    let f = s.foot.clone();
+                    st.sleep.retain(|(u, g)| *u != no && !dependent(g, &f));
+                }
+            }
+        }
+        Self::count_turn(st, no, acc.instrs, closes_turn);
+    }
+
+    fn count_turn(st: &mut State, no: ThreadNo, n: u32, closes_turn: bool) {
+        if n > 0 {
+            match st.rec.turns.last_mut() {
+                Some((t, k)) if *t == no && st.open_turn => *k += n,
+                _ => st.rec.turns.push((no, n)),
+            }
+        }
+        st.open_turn = !closes_turn;
+    }
+
+    /// Runs one step (or turn, or burst) of thread `no`.
+    fn run_step(&self, no: ThreadNo, woke: Option<Value>) {
+        let prog = &*self.prog;
+        let file = prog.filename.clone();
+        let (mut vm, far) = {
+            let mut st = self.lock();
+            st.running.push(no);
+            let slot = st.slots.get_mut(&no).expect("slot");
+            (slot.vm.take().expect("a runnable thread's Vm is in its slot"), slot.acc.far.unwrap_or(Far::Step))
+        };
+        prog.set_state(no, ThreadState::Running);
+        if let Some(v) = woke {
+            prog.record(&vm, What::Woke(matches!(v, Value::Bool(true))));
+            vm.finish_wait(v);
+        }
+        prog.record(&vm, What::GilTaken);
+        let out = match far {
+            Far::Burst(b) => {
+                vm.steps_left = b;
+                let out = run_thread(&mut vm, i64::MAX as u64);
+                let used = b.saturating_sub(vm.steps_left).max(1);
+                prog.host.advance(used as u64 * NS_PER_STEP);
+                let mut st = self.lock();
+                st.rec.instructions += used as u64;
+                if let Some(s) = st.slots.get_mut(&no) {
+                    s.acc.instrs += used;
+                }
+                drop(st);
+                self.over_limit();
+                out
+            }
+            Far::Step | Far::Instrs(_) => loop {
+                let w = peek(&vm, &file);
+                {
+                    let mut st = self.lock();
+                    let Some(slot) = st.slots.get_mut(&no) else { break RunOutcome::Yielded };
+                    let acc = &mut slot.acc;
+                    let far = acc.far.unwrap_or(Far::Step);
+                    match &w {
+                        Where::Done => {}
+                        Where::Library => {
+                            acc.foot.lib = true;
+                            if let Some(k) = lock_op(&vm) {
+                                acc.foot.add(&Peek::Acc(k, true));
+                            }
+                        }
+                        Where::User(p) => {
+                            if far == Far::Step && acc.started && *p != Peek::Local {
+                                break RunOutcome::Yielded;
+                            }
+                            acc.foot.add(p);
+                        }
+                    }
+                    if let Far::Instrs(k) = far {
+                        if acc.instrs >= k {
+                            break RunOutcome::Yielded;
+                        }
+                    }
+                }
+                vm.steps_left = 1;
+                let watch = user_lines(&vm);
+                let guarded = matches!(w, Where::Library | Where::User(Peek::Lib));
+                if let Some(u) = watch {
+                    u.0.store(false, Ordering::Relaxed);
+                }
+                let out = run_thread(&mut vm, i64::MAX as u64);
+                prog.host.advance(NS_PER_STEP);
+                // The learner's code ran inside library code, where it was not
+                // watched: the step may have touched anything.
+                // (A line reported while entering a frame of the learner's code at the
+                // top level is no such case: then that frame is on top now.)
+                let nested_user = guarded
+                    && user_lines(&vm).map(|u| u.0.load(Ordering::Relaxed)).unwrap_or(false)
+                    && !matches!(peek(&vm, &file), Where::User(_));
+                {
+                    let mut st = self.lock();
+                    if nested_user {
+                        if let Some(slot) = st.slots.get_mut(&no) {
+                            slot.acc.foot.any = true;
+                        }
+                    }
+                    st.rec.instructions += 1;
+                    if let Some(slot) = st.slots.get_mut(&no) {
+                        if slot.acc.skip_count {
+                            slot.acc.skip_count = false;
+                        } else {
+                            slot.acc.instrs += 1;
+                        }
+                        slot.acc.started = true;
+                    }
+                }
+                if self.over_limit() || prog.killed() {
+                    break out;
+                }
+                if !matches!(out, RunOutcome::Yielded) {
+                    break out;
+                }
+            },
+        };
+        let mut st = self.lock();
+        st.running.pop();
+        match out {
+            RunOutcome::Yielded => {
+                prog.record(&vm, What::GilDropped);
+                Self::flush(&mut st, no, false);
+                if let Some(s) = st.slots.get_mut(&no) {
+                    s.vm = Some(vm);
+                }
+            }
+            RunOutcome::Blocked(w) => {
+                prog.record(&vm, What::GilDropped);
+                vm.trace_line();
+                drop(st);
+                prog.note_wait(&vm, &w);
+                let mut st = self.lock();
+                Self::flush(&mut st, no, true);
+                if let Some(s) = st.slots.get_mut(&no) {
+                    s.turn = Turn::Blocked(w);
+                    s.vm = Some(vm);
+                }
+            }
+            RunOutcome::Finished(r) => {
+                Self::flush(&mut st, no, true);
+                st.slots.remove(&no);
+                if TARGET.with(|t| t.get()) == no {
+                    st.done.insert(no, (vm, r));
+                    return;
+                }
+                drop(st);
+                if let Err(e) = r {
+                    if !prog.killed() {
+                        let text = vm.format_exception(&e);
+                        prog.host.write_stderr(&text);
+                    }
+                }
+                prog.unregister(&vm);
+            }
+        }
+    }
+
+    /// True (and the run cut) once the run used more instructions than allowed.
+    fn over_limit(&self) -> bool {
+        let max = self.limits.max_instructions;
+        if max == 0 {
+            return false;
+        }
+        let n = self.lock().rec.instructions;
+        if n > max {
+            self.cut(format!("stopped after {max} instructions"));
+            return true;
+        }
+        false
+    }
+}
+
+/// Notes that a line of the learner's code ran (installed as the line trace of
+/// explored threads, which have no timeline).
+pub struct UserLines(AtomicBool);
+
+impl crate::vm::host::LineTrace for UserLines {
+    fn line(&self, _at_ms: f64, _line: u32) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn user_lines(vm: &Vm) -> Option<&UserLines> {
+    vm.trace().and_then(|t| t.as_any().downcast_ref::<UserLines>())
+}
+
+/// Explored threads (no timeline) get a [`UserLines`] watch.
+fn watch(vm: &mut Vm, plan: &Plan) {
+    if vm.trace().is_none() && !matches!(plan, Plan::Random { .. }) {
+        vm.set_trace(Some(Arc::new(UserLines(AtomicBool::new(false)))));
+    }
+}
+
+thread_local! {
+    /// The thread the current `drive` call waits for (ident of its Vm).
+    static TARGET: std::cell::Cell<ThreadNo> = const { std::cell::Cell::new(0) };
+}
+
+impl Runner for Solo {
+    fn program(&self) -> &Arc<Program> {
+        &self.prog
+    }
+
+    fn joined(&self, no: ThreadNo) {
+        let mut st = self.lock();
+        st.slots.entry(no).or_insert(Slot { vm: None, turn: Turn::Ready, acc: Acc::default() });
+    }
+
+    /// Runs every thread until `vm`'s thread finishes (the main module, then
+    /// `threading._shutdown`).
+    fn drive(&self, vm: &mut Vm) -> Ended {
+        crate::vm::stack::mark_base();
+        let no = vm.ident;
+        vm.set_stepping(true);
+        watch(vm, &self.lock().plan);
+        let placeholder = Vm::new(vm.interp.clone());
+        let owned = std::mem::replace(vm, placeholder);
+        {
+            let mut st = self.lock();
+            st.slots.insert(no, Slot { vm: Some(Box::new(owned)), turn: Turn::Ready, acc: Acc::default() });
+        }
+        TARGET.with(|t| t.set(no));
+        self.schedule(Some(no), None);
+        TARGET.with(|t| t.set(0));
+        let mut st = self.lock();
+        if let Some((b, r)) = st.done.remove(&no) {
+            *vm = *b;
+            return Ended::Finished(r);
+        }
+        if let Some(b) = st.slots.get_mut(&no).and_then(|s| s.vm.take()) {
+            *vm = *b;
+        }
+        st.rec.pending = st.slots.iter().filter(|(_, s)| s.vm.is_some() && enabled_turn(&s.turn)).map(|(n, _)| *n).collect();
+        Ended::Killed
+    }
+
+    fn close(&self) {
+        {
+            let mut st = self.lock();
+            if st.rec.pending.is_empty() {
+                st.rec.pending = st.slots.iter().filter(|(_, s)| s.vm.is_some() && enabled_turn(&s.turn)).map(|(n, _)| *n).collect();
+            }
+            // Abandoned threads: dropped here, after the program is marked over.
+        }
+        self.prog.close();
+        // Abandoned threads leave the registry, so the program can be finalized.
+        let slots = std::mem::take(&mut self.lock().slots);
+        for (_, s) in slots {
+            if let Some(vm) = s.vm {
+                self.prog.unregister(&vm);
+            }
+        }
+    }
+}
+
+impl Scheduler for Solo {
+    fn check_point(&self) -> Decision {
+        if self.prog.killed() {
+            Decision::Yield
+        } else {
+            Decision::Continue
+        }
+    }
+
+    /// A wait inside a builtin's callback: run the other threads right here until
+    /// this one may go on.
+    fn wait_in_place(&self, me: ThreadNo, why: &WaitReason, _host: &dyn Host) -> Result<Option<Value>, Value> {
+        if let WaitReason::Lock { lock, deadline, .. } = why {
+            let info = WaitInfo { kind: "lock", api: "acquire".into(), line: 0, text: String::new() };
+            self.prog.set_state(me, ThreadState::Blocked { lock: lock.clone(), timed: deadline.is_some(), info });
+        }
+        {
+            let mut st = self.lock();
+            if let Some(s) = st.slots.get_mut(&me) {
+                // The instruction in progress belongs to the turn that ends here.
+                if !s.acc.skip_count {
+                    s.acc.instrs += 1;
+                }
+                s.acc.foot.any = true;
+                s.turn = Turn::Blocked(why.clone());
+            }
+            Self::flush(&mut st, me, true);
+            st.running.retain(|&n| n != me);
+        }
+        let r = self.schedule(None, Some(me));
+        self.lock().running.push(me);
+        match r {
+            Some(v) => Ok(v),
+            None => Err(abandoned()),
+        }
+    }
+
+    fn start_thread(&self, mut vm: Vm) -> Result<ThreadNo, String> {
+        if self.prog.killed() || self.me.upgrade().is_none() {
+            return Err("can't start new thread".into());
+        }
+        let no = self.prog.next_thread_no();
+        self.prog.register(&mut vm, no, &format!("Thread {no}"));
+        vm.set_stepping(true);
+        self.prog.record(&vm, What::Started);
+        let mut st = self.lock();
+        watch(&mut vm, &st.plan);
+        if let Some(&parent) = st.running.last() {
+            if let Some(s) = st.slots.get_mut(&parent) {
+                s.acc.spawned.push(no);
+            }
+        }
+        st.slots.insert(no, Slot { vm: Some(Box::new(vm)), turn: Turn::Ready, acc: Acc::default() });
+        Ok(no)
+    }
+
+    /// Nested calls run to completion: no switch inside a callback (0: the caller's
+    /// burst is over once the callback returns).
+    fn yield_in_place(&self, _me: ThreadNo) -> Result<u32, Value> {
+        if self.prog.killed() {
+            return Err(abandoned());
+        }
+        Ok(0)
+    }
+
+    fn thread_named(&self, me: ThreadNo, name: &str) {
+        self.prog.thread_named(me, name)
+    }
+
+    fn thread_count(&self) -> usize {
+        self.prog.thread_count()
+    }
+}
