@@ -8,6 +8,7 @@ pub mod collections;
 pub mod hashlib;
 pub mod math;
 pub mod random;
+pub mod stack;
 pub mod sys;
 pub mod thread;
 pub mod sre;
@@ -76,6 +77,11 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "unittest" => ModuleSource::Python(include_str!("py/unittest/__init__.py")),
         "collections.abc" => ModuleSource::Python(include_str!("py/collections_abc.py")),
         "array" => ModuleSource::Python(include_str!("py/array.py")),
+        // Debugging (lesson 12): logging, traceback, faulthandler over `_stack`.
+        "_stack" => ModuleSource::Native(stack::init),
+        "logging" => ModuleSource::Python(include_str!("py/logging.py")),
+        "traceback" => ModuleSource::Python(include_str!("py/traceback.py")),
+        "faulthandler" => ModuleSource::Python(include_str!("py/faulthandler.py")),
         _ => return None,
     })
 }
