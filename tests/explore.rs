@@ -23,6 +23,15 @@ fn explore_src(src: &'static str, max_runs: usize) -> Exploration {
     big_stack(move || explore::explore(src, FILE, &ExploreOptions { max_runs, ..ExploreOptions::default() }))
 }
 
+fn explore_with(src: &'static str, max_runs: usize, sleep_sets: bool) -> Exploration {
+    big_stack(move || explore::explore(src, FILE, &ExploreOptions { max_runs, sleep_sets, ..ExploreOptions::default() }))
+}
+
+/// Every distinct outcome, whole (stdout, stderr, exit code).
+fn outcome_set(e: &Exploration) -> BTreeSet<(String, String, i32)> {
+    e.outcomes.iter().map(|o| (o.stdout.clone(), o.stderr.clone(), o.exit_code)).collect()
+}
+
 fn stdouts(e: &Exploration) -> BTreeSet<String> {
     e.outcomes.iter().map(|o| o.stdout.clone()).collect()
 }
@@ -140,6 +149,91 @@ fn two_locks_in_opposite_order_include_a_deadlock() {
     assert!(dead.stderr.starts_with("Deadlock: every thread is waiting"), "{}", dead.stderr);
     assert!(dead.stderr.contains("Thread-1 (f) waits for a lock held by Thread-2 (g)"), "{}", dead.stderr);
     witnesses_replay(TWO_LOCKS, &e);
+}
+
+/// With sleep sets (the default, checked here by name): a sleeping thread's footprint
+/// comes from an earlier run, where the locks had other addresses; compared by
+/// address, taking lock b never woke the thread about to release it and the deadlock
+/// was never run.
+#[test]
+fn sleep_sets_still_find_the_deadlock() {
+    assert!(ExploreOptions::default().sleep_sets, "sleep sets are on by default");
+    let e = explore_with(TWO_LOCKS, 10_000, true);
+    assert!(e.complete, "{:?}", e.note);
+    assert!(e.outcomes.iter().any(|o| o.exit_code == 1 && o.stderr.starts_with("Deadlock: every thread is waiting")), "{:?}", e.outcomes);
+    assert!(e.outcomes.iter().any(|o| o.exit_code == 0 && o.stdout == "done\n"), "{:?}", e.outcomes);
+    witnesses_replay(TWO_LOCKS, &e);
+}
+
+/// Shared objects, a list, a closure cell and a non-blocking acquire: keys named by
+/// address in each run.
+const SHARED: &str = "import threading
+class C:
+    def __init__(self):
+        self.n = 0
+c = C()
+items = []
+def f(k):
+    c.n = c.n + k
+    items.append(k)
+t1 = threading.Thread(target=f, args=(1,))
+t2 = threading.Thread(target=f, args=(10,))
+t1.start(); t2.start()
+t1.join(); t2.join()
+print(c.n, items)
+";
+
+const CLOSURE: &str = "import threading
+def main():
+    n = 0
+    lk = threading.Lock()
+    def f():
+        nonlocal n
+        v = n
+        with lk:
+            n = v + 1
+    ts = [threading.Thread(target=f) for _ in range(2)]
+    for t in ts: t.start()
+    for t in ts: t.join()
+    print(n)
+main()
+";
+
+const TRY_ACQUIRE: &str = "import threading
+a = threading.Lock()
+out = []
+def f():
+    if a.acquire(blocking=False):
+        out.append('f')
+        a.release()
+    else:
+        out.append('f-miss')
+def g():
+    with a:
+        out.append('g')
+t1 = threading.Thread(target=f)
+t2 = threading.Thread(target=g)
+t1.start(); t2.start()
+t1.join(); t2.join()
+print(out)
+";
+
+/// Sleep sets only skip runs equivalent to explored ones: every hand-worked program
+/// has exactly the same outcomes (stdout, stderr, exit code) with them and without,
+/// and with them the search never takes more runs.
+#[test]
+fn sleep_sets_change_no_outcome() {
+    for (name, src) in [("inc", INC), ("locked", LOCKED), ("two locks", TWO_LOCKS), ("prints", PRINTS), ("shared", SHARED), ("closure", CLOSURE), ("try-acquire", TRY_ACQUIRE)] {
+        let on = explore_with(src, 50_000, true);
+        let off = explore_with(src, 50_000, false);
+        assert!(on.complete && off.complete, "{name}: on {:?} / off {:?}", on.note, off.note);
+        assert_eq!(outcome_set(&on), outcome_set(&off), "{name}");
+        assert!(on.runs <= off.runs, "{name}: {} runs with sleep sets, {} without", on.runs, off.runs);
+        witnesses_replay(src, &on);
+    }
+    assert_eq!(stdouts(&explore_with(SHARED, 50_000, true)), set(&["1 [1, 10]\n", "1 [10, 1]\n", "10 [1, 10]\n", "10 [10, 1]\n", "11 [1, 10]\n", "11 [10, 1]\n"]));
+    assert_eq!(stdouts(&explore_with(CLOSURE, 50_000, true)), set(&["1\n", "2\n"]));
+    assert_eq!(stdouts(&explore_with(TRY_ACQUIRE, 50_000, true)), set(&["['f', 'g']\n", "['f-miss', 'g']\n", "['g', 'f']\n", "['g', 'f-miss']\n"]));
 }
 
 #[test]

@@ -85,6 +85,7 @@ pub fn run_once(src: &str, filename: &str, plan: Plan, limits: Limits) -> (RunRe
 }
 
 fn run_with_sleep(src: &str, filename: &str, plan: Plan, limits: Limits, sleep: Vec<(ThreadNo, Foot)>, from: usize) -> (RunResult, Record) {
+    super::solo::reset_stable_keys();
     let host = Arc::new(CaptureHost::default());
     let prog = Program::new(Mode::Step, host.clone(), Arc::new(NoSpawn), None, filename);
     let solo = Solo::new(prog.clone(), plan, limits);
@@ -120,15 +121,15 @@ pub struct ExploreOptions {
     /// Instructions one run may take before it is cut (a program that spins forever).
     pub max_instructions: u64,
     pub stop: Option<Arc<AtomicBool>>,
-    /// Sleep sets on top of DPOR (fewer repeated runs). Off: with them the two-locks
-    /// deadlock was missed in testing, so some step footprint or the way sleep sets
-    /// meet blocking is still wrong; left here to debug, not to use.
+    /// Sleep sets on top of DPOR (fewer repeated runs; on by default). A sleeping
+    /// step's footprint comes from an earlier run, so it is compared by
+    /// `Foot::stable` names, never by addresses. Off: plain DPOR, to cross-check.
     pub sleep_sets: bool,
 }
 
 impl Default for ExploreOptions {
     fn default() -> Self {
-        ExploreOptions { max_runs: 1000, max_instructions: 2_000_000, stop: None, sleep_sets: false }
+        ExploreOptions { max_runs: 1000, max_instructions: 2_000_000, stop: None, sleep_sets: true }
     }
 }
 
@@ -192,10 +193,15 @@ pub fn explore(src: &str, filename: &str, opts: &ExploreOptions) -> Exploration 
         let from = if opts.sleep_sets { prefix.len() } else { usize::MAX };
         let (res, rec) = run_with_sleep(src, filename, Plan::Choices(prefix), limits.clone(), sleep, from);
         runs += 1;
-        if runs == 1 && std::env::var_os("THREADLAB_EXPLORE_DEBUG").is_some() {
+        if std::env::var("THREADLAB_EXPLORE_DEBUG").ok().and_then(|v| v.parse::<usize>().ok()) == Some(runs) {
             for (i, s) in rec.steps.iter().enumerate() {
-                eprintln!("step {i}: thread {} of {:?}: {:?}", s.thread, s.enabled, s.foot);
+                eprintln!("step {i}: thread {} of {:?}: {:?} sleep {:?}", s.thread, s.enabled, s.foot, s.sleep);
             }
+        }
+        if std::env::var_os("THREADLAB_EXPLORE_TRACE").is_some() {
+            let threads: String = rec.steps.iter().map(|s| char::from_digit(s.thread as u32 % 36, 36).unwrap_or('?')).collect();
+            let sl: Vec<String> = rec.steps.iter().enumerate().filter(|(_, s)| !s.sleep.is_empty()).map(|(i, s)| format!("{i}:{:?}", s.sleep.iter().map(|x| x.0).collect::<Vec<_>>())).collect();
+            eprintln!("run {runs}: from {} {threads} {} {:?} sleep {}", path.len().min(rec.steps.len()), if rec.redundant { "REDUNDANT" } else { "" }, res.stdout.trim(), sl.join(" "));
         }
         max_steps = max_steps.max(rec.steps.len());
         if let Some(d) = &rec.diverged {
@@ -305,7 +311,7 @@ fn add_races(rec: &Record, path: &mut [Node]) {
     let mut lib_clock: Vec<u32> = Vec::new();
     let mut obj_clock: Vec<u32> = Vec::new();
     let mut child_init: HashMap<ThreadNo, Vec<u32>> = HashMap::new();
-    let pending_any = Foot { any: true, lib: false, acc: vec![] };
+    let pending_any = Foot { any: true, ..Foot::default() };
     let events = rec.steps.iter().map(|s| (s.thread, &s.foot, &s.spawned[..])).chain(rec.pending.iter().map(|&t| (t, &pending_any, &[][..])));
     let n_steps = rec.steps.len();
     for (i, (p, foot, spawned)) in events.enumerate() {
