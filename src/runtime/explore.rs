@@ -303,6 +303,7 @@ fn add_races(rec: &Record, path: &mut [Node]) {
     let mut last_write: Vec<HashMap<u64, usize>> = Vec::new();
     let mut step_seq: Vec<u32> = Vec::with_capacity(rec.steps.len());
     let mut step_thread: Vec<usize> = Vec::with_capacity(rec.steps.len());
+    let mut step_clock: Vec<Vec<u32>> = Vec::with_capacity(rec.steps.len());
     // Per key: the join of all accesses' clocks, and of writes'.
     let mut kc: HashMap<u64, Vec<u32>> = HashMap::new();
     let mut kw: HashMap<u64, Vec<u32>> = HashMap::new();
@@ -332,6 +333,28 @@ fn add_races(rec: &Record, path: &mut [Node]) {
             }
         }
         let before = clock[pi].clone();
+        // This event's clock (its own entry is set below).
+        let mut c = before.clone();
+        if !foot.is_empty() {
+            if foot.any {
+                join(&mut c, &all_clock);
+            } else {
+                join(&mut c, &any_clock);
+                if foot.lib {
+                    join(&mut c, &obj_clock);
+                }
+                if foot.acc.iter().any(|(k, _)| lib_reaches(*k)) {
+                    join(&mut c, &lib_clock);
+                }
+                for (k, w) in &foot.acc {
+                    let src = if *w { kc.get(k) } else { kw.get(k) };
+                    if let Some(s) = src {
+                        let s = s.clone();
+                        join(&mut c, &s);
+                    }
+                }
+            }
+        }
         if !foot.is_empty() {
             let mut best: Option<usize> = None;
             for q in 0..clock.len() {
@@ -361,9 +384,38 @@ fn add_races(rec: &Record, path: &mut [Node]) {
                 }
             }
             if let Some(j) = best {
+                // Source sets (Abdulla et al., optimal DPOR): what must run first at j to
+                // reverse the race is any *initial* of the steps after j that do not
+                // happen after j, followed by this one: a thread whose first such step
+                // has no happens-before predecessor among them. One initial there
+                // already is enough; adding every enabled thread (when this thread
+                // could not run at j) multiplied the runs.
+                let hb = |k: usize, clk: &[u32]| clk.get(step_thread[k]).copied().unwrap_or(0) >= step_seq[k];
+                let (tj, sj) = (step_thread[j], step_seq[j]);
+                let mut seen: Vec<usize> = Vec::new();
+                let mut seq_k: Vec<usize> = Vec::new();
+                let mut initials: Vec<ThreadNo> = Vec::new();
+                for k in j + 1..i.min(n_steps) {
+                    if step_clock[k].get(tj).copied().unwrap_or(0) >= sj {
+                        continue;
+                    }
+                    let tk = step_thread[k];
+                    if !seen.contains(&tk) {
+                        seen.push(tk);
+                        if !seq_k.iter().any(|&m| hb(m, &step_clock[k])) {
+                            initials.push(rec.steps[k].thread);
+                        }
+                    }
+                    seq_k.push(k);
+                }
+                if !seen.contains(&pi) && !seq_k.iter().any(|&m| hb(m, &c)) {
+                    initials.push(p);
+                }
                 if let Some(node) = path.get_mut(j) {
-                    if node.enabled.contains(&p) {
-                        node.backtrack.insert(p);
+                    if initials.iter().any(|q| node.backtrack.contains(q)) {
+                        // Covered: one initial is explored or due from j.
+                    } else if let Some(&q) = initials.iter().find(|&&q| q == p && node.enabled.contains(&q)).or_else(|| initials.iter().find(|q| node.enabled.contains(q))) {
+                        node.backtrack.insert(q);
                     } else {
                         node.backtrack.extend(node.enabled.iter().copied());
                     }
@@ -373,27 +425,6 @@ fn add_races(rec: &Record, path: &mut [Node]) {
         if i >= n_steps {
             continue;
         }
-        let mut c = before;
-        if !foot.is_empty() {
-            if foot.any {
-                join(&mut c, &all_clock);
-            } else {
-                join(&mut c, &any_clock);
-                if foot.lib {
-                    join(&mut c, &obj_clock);
-                }
-                if foot.acc.iter().any(|(k, _)| lib_reaches(*k)) {
-                    join(&mut c, &lib_clock);
-                }
-                for (k, w) in &foot.acc {
-                    let src = if *w { kc.get(k) } else { kw.get(k) };
-                    if let Some(s) = src {
-                        let s = s.clone();
-                        join(&mut c, &s);
-                    }
-                }
-            }
-        }
         seq[pi] += 1;
         if c.len() <= pi {
             c.resize(pi + 1, 0);
@@ -401,6 +432,7 @@ fn add_races(rec: &Record, path: &mut [Node]) {
         c[pi] = seq[pi];
         step_seq.push(seq[pi]);
         step_thread.push(pi);
+        step_clock.push(c.clone());
         if !foot.is_empty() {
             join(&mut all_clock, &c);
             last_nonempty[pi] = Some(i);
