@@ -222,7 +222,10 @@ fn key(tag: u8, s: &str, p: usize) -> u64 {
 
 /// Builtins that touch no shared state when their arguments are numbers or strings
 /// (checked by the caller) or that make new objects.
-const PURE: &[&str] = &["range", "allocate_lock", "RLock", "get_ident", "len", "abs", "min", "max", "int", "str", "float", "bool", "repr", "round", "divmod", "pow", "hash", "chr", "ord"];
+const PURE: &[&str] = &["allocate_lock", "RLock", "get_ident", "len", "abs", "min", "max", "int", "str", "float", "bool", "repr", "round", "divmod", "pow", "hash", "chr", "ord"];
+
+/// Builtin types whose call on numbers or strings only makes a new object.
+const PURE_TYPES: &[&str] = &["range", "int", "str", "float", "bool", "tuple", "list", "dict", "set", "frozenset", "bytes", "object"];
 
 /// What calling `callee` runs: the learner's code (Local: its frames are watched),
 /// our library's Python code (Lib), or a builtin (Any).
@@ -368,6 +371,10 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
         Op::Call(argc) => match top(argc as usize) {
             Some(Value::Builtin(b)) if b.name == "print" && prims(argc as usize) => Peek::Acc(key(5, "stdout", 0), true),
             Some(v) if lock_of_bound(v).is_some() => Peek::Acc(lock_key(&lock_of_bound(v).unwrap()), true),
+            // `range(2)`, `int('3')`: a builtin type called on numbers or strings makes a
+            // new object and touches nothing shared (counted as `any`, every thread's
+            // `for _ in range(n)` raced with everything).
+            Some(Value::Class(c)) if &*c.module == "builtins" && PURE_TYPES.contains(&&*c.name) && prims(argc as usize) => Peek::Local,
             Some(Value::Builtin(_)) if !prims(argc as usize) => Peek::Any,
             c => call_kind(c, file),
         },
