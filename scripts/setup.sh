@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.129
+WASM_PACK_VERSION=0.15.1
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 # 1. The pinned Rust toolchain (rust-toolchain.toml) with rust-src and the wasm target.
@@ -19,6 +20,13 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
   cargo +nightly-2026-05-20 install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked >&2
+fi
+
+# 2b. wasm-pack, which runs the browser test suite (`wasm-pack test --headless --chrome`);
+# it finds the wasm-bindgen-test-runner installed above (same version as the crate).
+if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
+  log "installing wasm-pack $WASM_PACK_VERSION (a few minutes, once)"
+  cargo +nightly-2026-05-20 install wasm-pack --version "$WASM_PACK_VERSION" --locked >&2
 fi
 
 # 3. Chromium and ChromeDriver from Debian (for the browser tests only).

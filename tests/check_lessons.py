@@ -5,7 +5,9 @@ Parsing follows src/lessons.rs: front matter between --- lines, fenced blocks by
 string (python [flags], python exercise, python solution, python check, python wrong
 LABEL, hint, check). A checked run is the code followed by the exercise's check program
 (as Check::source builds it). The solution must pass every run; the starter and every
-wrong answer must fail at least one of the check's runs on CPython too."""
+wrong answer must fail at least one of the check's runs on CPython too. An example
+marked `fails` must exit non-zero or hang (a deadlock). Arguments select lessons by a
+part of their file name."""
 import glob
 import os
 import re
@@ -114,18 +116,20 @@ def first_failure(check, code):
     return None
 
 
-def run(code):
+def run(code, timeout=10):
     try:
         p = subprocess.run([sys.executable if os.environ.get("USE_SELF") else "python3", "-c", code],
-                           capture_output=True, text=True, timeout=10)
+                           capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return None, "timeout after 10 s"
+        return None, f"timeout after {timeout} s"
     return p.returncode, p.stdout if p.returncode == 0 else p.stderr
 
 
 def main():
     passed = failed = 0
     files = sorted(glob.glob(os.path.join(ROOT, "lessons", "*.md")))
+    if sys.argv[1:]:  # only the lessons whose file names contain one of the arguments
+        files = [f for f in files if any(a in os.path.basename(f) for a in sys.argv[1:])]
     slugs, orders = set(), set()
 
     def report(ok, label, detail=""):
@@ -219,8 +223,13 @@ def main():
                 pending = None
             else:
                 example_no += 1
-                rc, out = run(code)
-                report(rc == 0, f"{name} example {example_no} ({info})", out[-400:] if out else "")
+                if "fails" in words[1:]:
+                    # Fails on purpose: an exception, or a deadlock (CPython hangs).
+                    rc, out = run(code, timeout=3)
+                    report(rc != 0, f"{name} example {example_no} ({info}) fails", "it exited 0")
+                else:
+                    rc, out = run(code)
+                    report(rc == 0, f"{name} example {example_no} ({info})", out[-400:] if out else "")
         if pending is not None:
             report(False, f"{name} exercise {pending['n']}", "incomplete exercise (no check)")
     print(f"{passed} passed, {failed} failed")

@@ -8,6 +8,9 @@
 //!     UPDATE_SNAPSHOTS=1 cargo test --test compiler
 //!
 //! and read the diff: the snapshots are reviewed like code.
+// Native only: `wasm-pack test` builds every test target for wasm, and this one needs
+// processes and files.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 

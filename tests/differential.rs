@@ -5,6 +5,9 @@
 //! with the recordings on every run, python3 or not; when python3 is CPython 3.11, each
 //! program also runs in it and a difference from the recording fails as a stale
 //! recording. A program without a recording fails.
+// Native only: `wasm-pack test` builds every test target for wasm, and this one needs
+// processes and files.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

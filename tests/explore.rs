@@ -2,6 +2,9 @@
 //! incomplete searches, witness schedules that replay, divergence, and the
 //! one-host-thread runner behind `--one-thread`. `cargo test --test explore -- --ignored
 //! --nocapture` prints the timings.
+// Native only: `wasm-pack test` builds every test target for wasm, and this one needs
+// processes and files.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::sync::Arc;

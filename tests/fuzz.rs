@@ -1,5 +1,8 @@
 //! Fuzz-ish robustness test: random bytes and mutated corpus programs go through
 //! parse + compile + run (with a step budget); nothing may panic.
+// Native only: `wasm-pack test` builds every test target for wasm, and this one needs
+// processes and files.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::{Arc, Mutex};
 use threadlab::vm::host::{Host, SingleThread};

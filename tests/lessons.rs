@@ -3,6 +3,9 @@
 //! every mode and seed the check names, while the starter, an answer that only prints
 //! the expected output (`wrong printed`) and a racy answer (`wrong racy`) must each fail
 //! at least one of those runs. A lesson that breaks fails the build.
+// Native only: `wasm-pack test` builds every test target for wasm, and this one needs
+// processes and files.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
@@ -154,4 +157,31 @@ fn every_check_rejects_the_starter_and_the_wrong_answers() {
     }
     eprintln!("{count} wrong programs checked, {} rejected", count - accepted.len());
     assert!(accepted.is_empty(), "the check accepts these wrong programs:\n{}", accepted.join("\n"));
+}
+
+/// The course as the curriculum asks for it: at least 12 lessons and 36 exercises in all,
+/// every lesson with an exercise, and each lesson from "Deadlocks" (order 6) to "Practice
+/// and debugging" (order 12) with at least three runnable examples and three exercises.
+#[test]
+fn the_course_is_complete() {
+    let all = lessons::all().expect("lessons parse");
+    let exercises: usize = all.iter().map(|l| l.exercises().count()).sum();
+    let mut problems = vec![];
+    if all.len() < 12 {
+        problems.push(format!("{} lessons, the course needs at least 12", all.len()));
+    }
+    if exercises < 36 {
+        problems.push(format!("{exercises} exercises, the course needs at least 36"));
+    }
+    for l in &all {
+        let (examples, ex) = (l.programs().count(), l.exercises().count());
+        if ex == 0 {
+            problems.push(format!("{} has no exercise", l.meta.slug));
+        }
+        if (6..=12).contains(&l.meta.order) && l.meta.slug != "queues" && (examples < 3 || ex < 3) {
+            problems.push(format!("{}: {examples} examples and {ex} exercises, at least 3 of each", l.meta.slug));
+        }
+    }
+    eprintln!("{} lessons, {exercises} exercises", all.len());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

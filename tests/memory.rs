@@ -3,6 +3,9 @@
 //! generator <-> its frame): the page runs thousands of programs in one wasm memory.
 //! One test per file and nothing else in this process, so the allocator's live-byte
 //! count is ours alone. `cargo bench --bench memory` prints the long series.
+// Native only: `wasm-pack test` builds every test target for wasm, and this one needs
+// processes and files.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::Arc;
 

@@ -1,6 +1,9 @@
 //! The threading runtime's promises that the corpus cannot show by output alone:
 //! CPython 3.11's switch points under the GIL, real races without it, deadlock
 //! reports, and Stop ending spinning threads.
+// Native only: `wasm-pack test` builds every test target for wasm, and this one needs
+// processes and files.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 use std::process::Command;

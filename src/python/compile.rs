@@ -46,6 +46,8 @@ pub struct Compiler<'a> {
     cur_line: u32,
     cur_pos: Pos,
     _src: &'a str,
+    /// `from __future__ import annotations`: annotations are kept as their source text.
+    future_annotations: bool,
 }
 
 fn err<T>(msg: impl Into<String>, r: TextRange) -> CResult<T> {
@@ -74,8 +76,9 @@ pub fn compile_module(src: &str, body: &[Stmt], filename: &str) -> CResult<Bytec
     if let Some((m, off)) = st.errors.first() {
         return Err(CompileError { msg: m.clone(), offset: *off, end: *off });
     }
-    let mut c = Compiler { st, units: vec![], filename: intern(filename), line_starts: line_starts(src), cur_line: 1, cur_pos: Pos::default(), _src: src };
+    let mut c = Compiler { st, units: vec![], filename: intern(filename), line_starts: line_starts(src), cur_line: 1, cur_pos: Pos::default(), _src: src, future_annotations: has_future_annotations(body) };
     c.push_unit(0, "<module>", "<module>", 1);
+    c.setup_annotations(body);
     c.body(body)?;
     let n = c.const_(Const::None);
     c.emit(Op::LoadConst(n));
@@ -377,6 +380,22 @@ impl<'a> Compiler<'a> {
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                     self.store_target(&a.target)?;
+                }
+                // Module and class bodies record `name: T` in __annotations__ (functions
+                // never evaluate their local annotations, as in CPython).
+                if let (Expr::Name(n), true, false) = (&*a.target, a.simple, self.in_function()) {
+                    if self.future_annotations {
+                        let r = a.annotation.range();
+                        let text = self._src.get(r.start().to_usize()..r.end().to_usize()).unwrap_or("").to_string();
+                        let c = self.const_(cstr(&text));
+                        self.emit(Op::LoadConst(c));
+                    } else {
+                        self.expr(&a.annotation)?;
+                    }
+                    self.load_name("__annotations__");
+                    let k = self.const_(cstr(n.id.as_str()));
+                    self.emit(Op::LoadConst(k));
+                    self.emit(Op::StoreSubscr);
                 }
             }
             Stmt::AugAssign(a) => {
@@ -754,6 +773,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadConst(q));
         let qn = self.name_idx("__qualname__");
         self.emit(Op::StoreName(qn));
+        self.setup_annotations(&c.body);
         self.body(&c.body)?;
         let n = self.const_(Const::None);
         self.emit(Op::LoadConst(n));
@@ -792,6 +812,15 @@ impl<'a> Compiler<'a> {
         }
         self.store_name(c.name.id.as_str());
         Ok(())
+    }
+
+    /// SETUP_ANNOTATIONS: `__annotations__ = {}` at the top of a module or class body
+    /// that annotates a name somewhere outside nested functions and classes.
+    fn setup_annotations(&mut self, body: &[Stmt]) {
+        if annotates(body) {
+            self.emit(Op::BuildMap(0));
+            self.store_name("__annotations__");
+        }
     }
 
     fn qualname_for(&self, name: &str) -> String {
@@ -1527,6 +1556,29 @@ fn cmpop(o: ast::CmpOp) -> CmpOp {
         In => CmpOp::In,
         NotIn => CmpOp::NotIn,
     }
+}
+
+/// Whether a body has `name: T` outside nested scopes (CPython's SETUP_ANNOTATIONS test).
+fn annotates(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(a) => a.simple && matches!(&*a.target, Expr::Name(_)),
+        Stmt::If(i) => annotates(&i.body) || i.elif_else_clauses.iter().any(|c| annotates(&c.body)),
+        Stmt::For(f) => annotates(&f.body) || annotates(&f.orelse),
+        Stmt::While(w) => annotates(&w.body) || annotates(&w.orelse),
+        Stmt::With(w) => annotates(&w.body),
+        Stmt::Try(t) => annotates(&t.body) || annotates(&t.orelse) || annotates(&t.finalbody) || t.handlers.iter().any(|h| match h {
+            ast::ExceptHandler::ExceptHandler(h) => annotates(&h.body),
+        }),
+        _ => false,
+    })
+}
+
+/// `from __future__ import annotations` among the module's statements.
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::ImportFrom(i) => i.module.as_ref().map(|m| m.id.as_str() == "__future__").unwrap_or(false) && i.names.iter().any(|a| a.name.id.as_str() == "annotations"),
+        _ => false,
+    })
 }
 
 pub fn expr_desc(e: &Expr) -> &'static str {

@@ -82,14 +82,15 @@ fn main_exit(vm: &mut Vm, r: Result<Value, Value>) -> i32 {
     }
 }
 
-/// `threading._shutdown`, as a new activity of the main thread, if threading is in use.
-fn shutdown_call(prog: &Arc<Program>, vm: &Vm) -> Option<Vm> {
+/// `module.func()` (`threading._shutdown`, `atexit._run_exitfuncs`), as a new activity of
+/// the main thread, if that module is in use.
+fn shutdown_call(prog: &Arc<Program>, vm: &Vm, module: &str, func: &str) -> Option<Vm> {
     if prog.killed() || prog.host.stop_pressed() {
         return None;
     }
-    let threading = vm.interp.modules.lock().unwrap_or_else(|e| e.into_inner()).get("threading").cloned()?;
+    let threading = vm.interp.modules.lock().unwrap_or_else(|e| e.into_inner()).get(module).cloned()?;
     let Value::Module(m) = threading else { return None };
-    let f = m.ns.get("_shutdown")?;
+    let f = m.ns.get(func)?;
     let mut sv = vm.interp.call_thread(f, vec![]).ok()?;
     sv.is_main = true;
     sv.ident = vm.ident;
@@ -103,9 +104,12 @@ fn run_main_thread(runner: &dyn Runner, mut main: Vm) -> i32 {
         Ended::Finished(r) => main_exit(&mut main, r),
         Ended::Killed => 1,
     };
-    if let Some(mut sv) = shutdown_call(prog, &main) {
-        if let Ended::Finished(Err(e)) = runner.drive(&mut sv) {
-            crate::vm::report_uncaught(&mut sv, &e);
+    // CPython joins the non-daemon threads first, then runs the atexit callbacks.
+    for (module, func) in [("threading", "_shutdown"), ("atexit", "_run_exitfuncs")] {
+        if let Some(mut sv) = shutdown_call(prog, &main, module, func) {
+            if let Ended::Finished(Err(e)) = runner.drive(&mut sv) {
+                crate::vm::report_uncaught(&mut sv, &e);
+            }
         }
     }
     prog.unregister(&main);

@@ -8,9 +8,12 @@ pub mod collections;
 pub mod hashlib;
 pub mod math;
 pub mod random;
+pub mod stack;
 pub mod sys;
 pub mod thread;
+pub mod sre;
 pub mod time;
+pub mod weakref;
 
 use crate::vm::builtins::bf;
 use crate::vm::interp::Vm;
@@ -47,6 +50,38 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "concurrent.futures" => ModuleSource::Python(include_str!("py/concurrent/futures/__init__.py")),
         "concurrent.futures._base" => ModuleSource::Python(include_str!("py/concurrent/futures/_base.py")),
         "concurrent.futures.thread" => ModuleSource::Python(include_str!("py/concurrent/futures/thread.py")),
+        "__future__" => ModuleSource::Python(include_str!("py/__future__.py")),
+        "dataclasses" => ModuleSource::Python(include_str!("py/dataclasses.py")),
+        "bisect" => ModuleSource::Python(include_str!("py/bisect.py")),
+        "operator" => ModuleSource::Python(include_str!("py/operator.py")),
+        "copy" => ModuleSource::Python(include_str!("py/copy.py")),
+        "enum" => ModuleSource::Python(include_str!("py/enum.py")),
+        "contextlib" => ModuleSource::Python(include_str!("py/contextlib.py")),
+        "abc" => ModuleSource::Python(include_str!("py/abc.py")),
+        "types" => ModuleSource::Python(include_str!("py/types.py")),
+        "atexit" => ModuleSource::Python(include_str!("py/atexit.py")),
+        "gc" => ModuleSource::Python(include_str!("py/gc.py")),
+        "string" => ModuleSource::Python(include_str!("py/string.py")),
+        "warnings" => ModuleSource::Python(include_str!("py/warnings.py")),
+        "typing" => ModuleSource::Python(include_str!("py/typing.py")),
+        "json" => ModuleSource::Python(include_str!("py/json/__init__.py")),
+        "os" => ModuleSource::Python(include_str!("py/os/__init__.py")),
+        "os.path" => ModuleSource::Python(include_str!("py/os/path.py")),
+        "textwrap" => ModuleSource::Python(include_str!("py/textwrap.py")),
+        "_weakref" => ModuleSource::Native(weakref::init),
+        "weakref" => ModuleSource::Python(include_str!("py/weakref.py")),
+        "statistics" => ModuleSource::Python(include_str!("py/statistics.py")),
+        "datetime" => ModuleSource::Python(include_str!("py/datetime.py")),
+        "_sre" => ModuleSource::Native(sre::init),
+        "re" => ModuleSource::Python(include_str!("py/re.py")),
+        "unittest" => ModuleSource::Python(include_str!("py/unittest/__init__.py")),
+        "collections.abc" => ModuleSource::Python(include_str!("py/collections_abc.py")),
+        "array" => ModuleSource::Python(include_str!("py/array.py")),
+        // Debugging (lesson 12): logging, traceback, faulthandler over `_stack`.
+        "_stack" => ModuleSource::Native(stack::init),
+        "logging" => ModuleSource::Python(include_str!("py/logging.py")),
+        "traceback" => ModuleSource::Python(include_str!("py/traceback.py")),
+        "faulthandler" => ModuleSource::Python(include_str!("py/faulthandler.py")),
         _ => return None,
     })
 }

@@ -76,7 +76,7 @@ impl Vm {
                     "__bases__" => Ok(Value::tuple(c.bases.iter().cloned().map(Value::Class).collect())),
                     "__base__" => Ok(c.bases.first().cloned().map(Value::Class).unwrap_or(Value::None)),
                     "__doc__" => Ok(Value::None),
-                    "__class__" => Ok(Value::Class(types().type_.clone())),
+                    "__class__" => Ok(Value::Class(type_of(o))),
                     "__dict__" => {
                         let mut d = Dict::new();
                         for (k, v) in lock(&c.dict).iter() {
@@ -86,6 +86,17 @@ impl Vm {
                         Ok(Value::dict(d))
                     }
                     _ => {
+                        // Attributes of the metaclass (methods come back bound to the class).
+                        if let Some(m) = &c.meta {
+                            if let Some(v) = m.lookup(name) {
+                                if let Value::Wrap(w) = &v {
+                                    if let Wrapper::Property { fget, .. } = &**w {
+                                        return self.call(fget, vec![o.clone()]);
+                                    }
+                                }
+                                return Ok(bind(v, o, m));
+                            }
+                        }
                         if super::builtins::has_method(c.kind, name) {
                             return Ok(Value::Builtin(Arc::new(BuiltinFn { name: "unbound", module: "", f: super::builtins::unbound_method, bound: Some(Value::tuple(vec![o.clone(), Value::str(name)])) })));
                         }
@@ -99,13 +110,25 @@ impl Vm {
                     if name == "__name__" {
                         return Ok(Value::str(&m.name));
                     }
+                    if name == "__dict__" {
+                        // A snapshot of the namespace (CPython's is the live dict).
+                        let mut d = Dict::new();
+                        for (k, v) in lock(&m.ns.map).iter() {
+                            let kv = Value::str(k);
+                            d.insert(hash_native(&kv).ok().flatten().unwrap_or(0), kv, v.clone());
+                        }
+                        return Ok(Value::dict(d));
+                    }
                     Err(ExcType::AttributeError.msg(format!("module '{}' has no attribute '{}'", m.name, name)))
                 }
             },
             Value::Wrap(w) => {
                 if let Wrapper::Super(start, obj) = &**w {
+                    // super(T, cls) in a classmethod walks cls's MRO; in a metaclass
+                    // method (cls an instance of T) it walks the metaclass's.
+                    let as_class = matches!(obj, Value::Class(c) if c.is_subclass(start));
                     let cls = match obj {
-                        Value::Class(c) => c.clone(),
+                        Value::Class(c) if as_class => c.clone(),
                         other => type_of(other),
                     };
                     let mro = cls.mro();
@@ -118,7 +141,7 @@ impl Vm {
                                     return self.call(fget, vec![obj.clone()]);
                                 }
                             }
-                            if matches!(obj, Value::Class(_)) {
+                            if as_class {
                                 return Ok(match v {
                                     Value::Wrap(w2) => match &*w2 {
                                         Wrapper::ClassMethod(f) => Value::Method(Arc::new((obj.clone(), f.clone()))),
@@ -130,8 +153,13 @@ impl Vm {
                             }
                             return Ok(bind(v, obj, &cls));
                         }
+                        if Arc::ptr_eq(c, &types().type_) {
+                            if let Some(v) = super::objects::typeobj::slot_of(obj, name) {
+                                return Ok(v);
+                            }
+                        }
                         if c.kind == Kind::Object || c.kind == Kind::Exception {
-                            if name == "__init__" || name == "__setattr__" || name == "__str__" || name == "__repr__" || name == "__eq__" || name == "__hash__" || name == "__getattribute__" || name == "__delattr__" || name == "__new__" {
+                            if super::objects::find(super::objects::object::METHODS, name).is_some() {
                                 return Ok(Value::Builtin(Arc::new(BuiltinFn { name: "object_slot", module: "", f: super::builtins::object_slot, bound: Some(Value::tuple(vec![obj.clone(), Value::str(name)])) })));
                             }
                         }
@@ -161,9 +189,15 @@ impl Vm {
             }
             Value::Func(f) => match name {
                 "__name__" => Ok(Value::str(&lock(&f.name))),
-                "__qualname__" => Ok(Value::str(&f.qualname)),
+                // A __qualname__ assigned later (functools.wraps, dataclasses) sits in the dict.
+                "__qualname__" => Ok(lock(&f.dict).iter().find(|(k, _)| &**k == "__qualname__").map(|(_, v)| v.clone()).unwrap_or_else(|| Value::str(&f.qualname))),
                 "__module__" => Ok(f.globals.get("__name__").unwrap_or(Value::None)),
-                "__doc__" => Ok(f.code.consts.first().filter(|v| matches!(v, Value::Str(_))).cloned().unwrap_or(Value::None)),
+                // A docstring is a body that starts with a string constant it drops.
+                "__doc__" => {
+                    let mut ops = f.code.ops.iter().filter(|o| !matches!(o, crate::vm::code::Op::Nop));
+                    let starts = matches!((ops.next(), ops.next()), (Some(crate::vm::code::Op::LoadConst(0)), Some(crate::vm::code::Op::Pop)));
+                    Ok(f.code.consts.first().filter(|v| starts && matches!(v, Value::Str(_))).cloned().unwrap_or(Value::None))
+                }
                 "__defaults__" => Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
                 "__dict__" => Ok(Value::dict(Dict::new())),
                 _ => {
@@ -299,6 +333,15 @@ impl Vm {
 
 pub(crate) fn attr_ctx(ctx: &Value, _n: &str) -> Value {
     type_error(format!("'{}' object does not support the context manager protocol", type_name(ctx)))
+}
+
+/// A dunder a class gets from its metaclass (`iter(Color)`, `len(Color)`, `Color[k]`
+/// for enums), bound to the class; None for classes whose metaclass is `type`.
+pub fn meta_method(v: &Value, name: &str) -> Option<Value> {
+    let Value::Class(c) = v else { return None };
+    let m = c.meta.as_ref()?;
+    let f = m.lookup(name)?;
+    Some(bind(f, v, m))
 }
 
 /// Bind a class attribute found for an instance.

@@ -181,7 +181,13 @@ impl Vm {
 
     pub fn call_kw(&mut self, func: &Value, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> PyResult<Value> {
         let depth = self.frames.len();
-        match self.call_value(func.clone(), args, kwargs)? {
+        let called = self.call_value(func.clone(), args, kwargs)?;
+        self.finish_call(depth, called)
+    }
+
+    /// Wait for a started call (`call_value`'s result) to give its value.
+    fn finish_call(&mut self, depth: usize, called: Called) -> PyResult<Value> {
+        match called {
             Called::Value(v) => {
                 if let Some(w) = self.pending.take() {
                     if let Some(r) = self.interp.scheduler.wait_in_place(self.ident, &w, &*self.interp.host)? {
@@ -234,6 +240,30 @@ impl Vm {
     }
 
     pub(crate) fn instantiate(&mut self, c: &Arc<Class>, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> PyResult<Called> {
+        // A metaclass with its own __call__ decides what calling the class does.
+        if let Some(m) = &c.meta {
+            if let Some(call @ Value::Func(_)) = m.lookup("__call__") {
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(Value::Class(c.clone()));
+                a.extend(args);
+                return self.call_value(call, a, kwargs);
+            }
+        }
+        self.instantiate_inner(c, args, kwargs)
+    }
+
+    /// `type.__call__(cls, ...)`: instantiate without the metaclass's __call__, waiting
+    /// for the result.
+    pub(crate) fn instantiate_plain(&mut self, c: &Arc<Class>, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> PyResult<Value> {
+        let depth = self.frames.len();
+        let called = self.instantiate_inner(c, args, kwargs)?;
+        self.finish_call(depth, called)
+    }
+
+    fn instantiate_inner(&mut self, c: &Arc<Class>, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> PyResult<Called> {
+        if c.kind == Kind::Type {
+            return Ok(Called::Value(super::objects::typeobj::call_metaclass(self, c, args, kwargs)?));
+        }
         match c.kind {
             Kind::User | Kind::Exception | Kind::Object => {}
             _ => {
@@ -301,43 +331,43 @@ impl Vm {
         }
     }
 
-    pub(crate) fn make_class(&mut self, name: &Value, bases: &[Value], _kw: Option<Value>, ns: Arc<Namespace>) -> PyResult<Value> {
+    /// The end of a class statement: pick the metaclass (`metaclass=` or the bases'),
+    /// then `type.__new__` directly or a call of the metaclass with the namespace in
+    /// definition order (`order`: the body's name table, in order of first use).
+    pub(crate) fn make_class(&mut self, name: &Value, bases: &[Value], kw: Option<Value>, ns: Arc<Namespace>, order: &[Name]) -> PyResult<Value> {
         let name = name.as_str().unwrap_or("?").to_string();
-        let mut bcls = vec![];
-        for b in bases {
-            match b {
-                Value::Class(c) => bcls.push(c.clone()),
-                _ => return Err(type_error("bases must be types")),
+        let mut kwargs: Vec<(Name, Value)> = vec![];
+        let mut explicit = None;
+        if let Some(Value::Dict(d)) = &kw {
+            for (k, v) in lock(d).items() {
+                let k = intern(k.as_str().unwrap_or(""));
+                if &*k == "metaclass" {
+                    explicit = Some(v);
+                } else {
+                    kwargs.push((k, v));
+                }
             }
         }
-        if bcls.is_empty() {
-            bcls.push(types().object.clone());
-        }
-        let kind = if bcls.iter().any(|b| b.kind == Kind::Exception) { Kind::Exception } else { Kind::User };
-        for b in &bcls {
-            if !matches!(b.kind, Kind::User | Kind::Exception | Kind::Object) {
-                return Err(type_error(format!("subclassing the builtin type '{}' is not supported", b.name)));
-            }
-        }
-        let dict: FxMap<Name, Value> = lock(&ns.map).clone();
-        let module = dict.get("__module__").and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| "__main__".into());
-        let qualname = dict.get("__qualname__").and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| name.clone());
-        let cls = Arc::new(Class {
-            name: intern(&name),
-            qualname: intern(&qualname),
-            module: intern(&module),
-            bases: bcls.clone(),
-            mro: Mutex::new(vec![]),
-            dict: Mutex::new(dict),
-            kind,
-            id: 0,
-            flags: Default::default(),
-            native: None,
+        let mut items: Vec<(Name, Value)> = lock(&ns.map).iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        items.sort_by(|a, b| {
+            let pa = order.iter().position(|n| n == &a.0).unwrap_or(usize::MAX);
+            let pb = order.iter().position(|n| n == &b.0).unwrap_or(usize::MAX);
+            pa.cmp(&pb).then_with(|| a.0.cmp(&b.0))
         });
-        let mro = compute_mro(&cls, &bcls).map_err(type_error)?;
-        *lock(&cls.mro) = mro;
-        cls.compute_flags();
-        Ok(Value::Class(cls))
+        let meta = super::objects::typeobj::metaclass_for(explicit, bases)?;
+        match &meta {
+            Value::Class(m) if Arc::ptr_eq(m, &types().type_) => super::objects::typeobj::create(self, m, &name, bases.to_vec(), items, kwargs),
+            _ => {
+                let mut d = super::dict::Dict::new();
+                for (k, v) in items {
+                    let kv = Value::str(&k);
+                    let h = self.hash(&kv)?;
+                    d.insert(h, kv, v);
+                }
+                let args = vec![Value::str(&name), Value::tuple(bases.to_vec()), Value::dict(d)];
+                self.call_kw(&meta, args, kwargs)
+            }
+        }
     }
 }
 

@@ -18,7 +18,8 @@ impl Vm {
                 self.truthy(&r)
             }
             (Value::List(x), Value::List(y)) => {
-                let (x, y) = (lock(x).clone(), lock(y).clone());
+                let x = lock(x).clone();
+                let y = lock(y).clone();
                 if x.len() != y.len() {
                     return Ok(false);
                 }
@@ -193,6 +194,11 @@ impl Vm {
                     }
                 }
                 Ok(false)
+            }
+            Value::Class(_) if super::attr::meta_method(container, "__contains__").is_some() => {
+                let m = super::attr::meta_method(container, "__contains__").unwrap();
+                let r = self.call(&m, vec![item.clone()])?;
+                self.truthy(&r)
             }
             Value::Inst(_) => {
                 if let Some(r) = self.call_dunder(container, "__contains__", vec![item.clone()])? {

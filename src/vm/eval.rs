@@ -721,7 +721,7 @@ impl Vm {
             }
             OnReturn::Stop => return Ok(Some(Exit::Returned(v))),
             OnReturn::ClassBody { name, bases, kw } => {
-                let cls = self.make_class(&name, &bases, kw, fr.names.clone().unwrap())?;
+                let cls = self.make_class(&name, &bases, kw, fr.names.clone().unwrap(), &fr.code.names)?;
                 // Fill the __class__ cell.
                 if let Some(ix) = fr.code.cellvars.iter().position(|c| &**c == "__class__") {
                     *lock(&fr.cells[ix]) = Some(cls.clone());

@@ -25,6 +25,9 @@ impl Vm {
             },
             Value::Class(c) => {
                 // Generic aliases like list[int]: return the class itself.
+                if let Some(m) = super::attr::meta_method(o, "__getitem__") {
+                    return self.call(&m, vec![k.clone()]);
+                }
                 if let Some(f) = c.lookup("__class_getitem__") {
                     let m = bind(f, o, c);
                     return self.call(&m, vec![k.clone()]);

@@ -74,6 +74,10 @@ impl Vm {
             Value::FrozenSet(d) => new_iter(IterKind::Seq { items: Arc::new(set_order(d)), i: 0, name: "set_iterator" }),
             Value::Bytes(b) => new_iter(IterKind::Seq { items: Arc::new(b.iter().map(|x| Value::Int(*x as i64)).collect()), i: 0, name: "bytes_iterator" }),
             Value::Iter(_) | Value::Gen(_) => v.clone(),
+            Value::Class(_) if super::attr::meta_method(v, "__iter__").is_some() => {
+                let m = super::attr::meta_method(v, "__iter__").unwrap();
+                self.call(&m, vec![])?
+            }
             Value::Inst(_) => {
                 match self.call_dunder(v, "__iter__", vec![])? {
                     Some(it) => {

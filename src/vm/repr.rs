@@ -10,6 +10,13 @@ use super::iterate::set_order;
 
 impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        if let Some(m) = super::attr::meta_method(v, "__repr__") {
+            let r = self.call(&m, vec![])?;
+            return match r {
+                Value::Str(s) => Ok(s.s.clone()),
+                _ => Err(type_error(format!("__repr__ returned non-string (type {})", type_name(&r)))),
+            };
+        }
         match v {
             Value::Inst(inst) => {
                 let cls = inst.class();

@@ -125,7 +125,7 @@ pub fn type_of(v: &Value) -> Arc<Class> {
         Value::Range(_) => t.range.clone(),
         Value::Slice(_) => t.slice.clone(),
         Value::Func(_) => t.function.clone(),
-        Value::Class(_) => t.type_.clone(),
+        Value::Class(c) => c.meta.clone().unwrap_or_else(|| t.type_.clone()),
         Value::Inst(i) => i.class(),
         Value::Builtin(_) | Value::BMethod(_) => t.builtin_function.clone(),
         Value::Method(_) => t.method.clone(),

@@ -223,6 +223,8 @@ pub struct Class {
     pub flags: std::sync::atomic::AtomicU32,
     /// For `Kind::Native` classes: the hooks the VM calls.
     pub native: Option<&'static NativeType>,
+    /// The metaclass when it is not `type` (`class C(metaclass=M)`).
+    pub meta: Option<Arc<Class>>,
 }
 
 /// Some class in the MRO has a property (data descriptor).
@@ -474,6 +476,7 @@ fn make_class(name: &str, module: &str, bases: Vec<Arc<Class>>, kind: Kind, nati
         id: CLASS_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         flags: Default::default(),
         native,
+        meta: None,
     });
     let mro = compute_mro(&c, &bases).unwrap_or_else(|_| vec![c.clone()]);
     *lock(&c.mro) = mro;

@@ -175,21 +175,48 @@ class Counter:
         return 'Counter({' + items + '})'
 
 
-def namedtuple(typename, field_names, **kwargs):
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
-    fields = tuple(field_names)
+    fields = tuple(map(str, field_names))
+    defaults = tuple(defaults) if defaults is not None else ()
+    if len(defaults) > len(fields):
+        raise TypeError('Got more default values than field names')
+    field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
+    n_required = len(fields) - len(defaults)
 
     class _NT:
         __slots__ = ()
 
         def __init__(self, *args, **kw):
+            if len(args) > len(fields):
+                raise TypeError(typename + '.__new__() takes ' + str(len(fields) + 1) +
+                                ' positional arguments but ' + str(len(args) + 1) + ' were given')
             values = list(args)
+            for k in kw:
+                if k not in fields:
+                    raise TypeError(typename + ".__new__() got an unexpected keyword argument '" + k + "'")
+                if fields.index(k) < len(args):
+                    raise TypeError(typename + ".__new__() got multiple values for argument '" + k + "'")
+            missing = []
             for name in fields[len(args):]:
-                values.append(kw[name])
-            self._values = tuple(values)
+                if name in kw:
+                    values.append(kw[name])
+                elif name in field_defaults:
+                    values.append(field_defaults[name])
+                else:
+                    missing.append(name)
+            if missing:
+                q = ["'" + m + "'" for m in missing]
+                names = q[0] if len(q) == 1 else (' and '.join(q) if len(q) == 2 else ', '.join(q[:-1]) + ', and ' + q[-1])
+                raise TypeError(typename + '.__new__() missing ' + str(len(missing)) + ' required positional argument' +
+                                ('s' if len(missing) > 1 else '') + ': ' + names)
+            object.__setattr__(self, '_values', tuple(values))
             for name, value in zip(fields, values):
                 object.__setattr__(self, name, value)
+
+        def __setattr__(self, name, value):
+            raise AttributeError("can't set attribute")
 
         def __iter__(self):
             return iter(self._values)
@@ -200,20 +227,69 @@ def namedtuple(typename, field_names, **kwargs):
         def __len__(self):
             return len(self._values)
 
+        def __contains__(self, x):
+            return x in self._values
+
         def __eq__(self, other):
-            return tuple(self) == tuple(other)
+            if isinstance(other, tuple):
+                return self._values == other
+            if hasattr(other, '_values'):
+                return self._values == other._values
+            return NotImplemented
+
+        def __ne__(self, other):
+            r = self.__eq__(other)
+            return r if r is NotImplemented else not r
+
+        def __lt__(self, other):
+            return self._values < tuple(other)
+
+        def __le__(self, other):
+            return self._values <= tuple(other)
+
+        def __gt__(self, other):
+            return self._values > tuple(other)
+
+        def __ge__(self, other):
+            return self._values >= tuple(other)
+
+        def __add__(self, other):
+            return self._values + tuple(other)
 
         def __hash__(self):
             return hash(self._values)
 
+        def count(self, x):
+            return self._values.count(x)
+
+        def index(self, x, *args):
+            return self._values.index(x, *args)
+
         def _asdict(self):
             return dict(zip(fields, self._values))
 
+        def _replace(self, **kw):
+            vals = [kw.pop(f, v) for f, v in zip(fields, self._values)]
+            if kw:
+                raise ValueError('Got unexpected field names: ' + repr(list(kw)))
+            return self.__class__(*vals)
+
+        @classmethod
+        def _make(cls, iterable):
+            return cls(*iterable)
+
+        def __getnewargs__(self):
+            return self._values
+
         def __repr__(self):
-            return typename + '(' + ', '.join(f + '=' + repr(v) for f, v in zip(fields, self._values)) + ')'
+            return self.__class__.__name__ + '(' + ', '.join(f + '=' + repr(v) for f, v in zip(fields, self._values)) + ')'
 
     _NT.__name__ = typename
+    _NT.__qualname__ = typename
     _NT._fields = fields
+    _NT._field_defaults = field_defaults
+    if module is not None:
+        _NT.__module__ = module
     return _NT
 
 

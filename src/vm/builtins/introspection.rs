@@ -23,9 +23,40 @@ pub fn isinstance(v: &Value, t: &Value) -> PyResult<bool> {
         _ => Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
-pub(super) fn b_isinstance(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
+pub(super) fn b_isinstance(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("isinstance", &a, 2, 2)?;
-    Ok(Value::Bool(isinstance(crate::vm::builtins::arg(&a, 0)?, crate::vm::builtins::arg(&a, 1)?)?))
+    Ok(Value::Bool(isinstance_hooked(vm, crate::vm::builtins::arg(&a, 0)?, crate::vm::builtins::arg(&a, 1)?, "__instancecheck__")?))
+}
+
+/// isinstance/issubclass that ask a metaclass's __instancecheck__/__subclasscheck__
+/// (abc.ABCMeta: registered and structural subclasses) when the MRO says no.
+fn isinstance_hooked(vm: &mut Vm, v: &Value, t: &Value, hook: &str) -> PyResult<bool> {
+    if let Value::Tuple(ts) = t {
+        for x in ts.iter() {
+            if isinstance_hooked(vm, v, x, hook)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let plain = if hook == "__instancecheck__" {
+        isinstance(v, t)?
+    } else {
+        match (v, t) {
+            (Value::Class(a), Value::Class(b)) => a.is_subclass(b),
+            _ => false,
+        }
+    };
+    if plain {
+        return Ok(true);
+    }
+    if let Some(m) = crate::vm::attr::meta_method(t, hook) {
+        if matches!(&m, Value::Method(_)) {
+            let r = vm.call(&m, vec![v.clone()])?;
+            return vm.truthy(&r);
+        }
+    }
+    Ok(false)
 }
 pub(super) fn b_issubclass(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("issubclass", &a, 2, 2)?;
@@ -44,7 +75,10 @@ pub(super) fn b_issubclass(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
             _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
         }
     }
-    Ok(Value::Bool(chk(c, crate::vm::builtins::arg(&a, 1)?)?))
+    if chk(c, crate::vm::builtins::arg(&a, 1)?)? {
+        return Ok(Value::Bool(true));
+    }
+    Ok(Value::Bool(isinstance_hooked(_vm, &a[0], &a[1], "__subclasscheck__")?))
 }
 pub(super) fn b_id(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("id", &a, 1, 1)?;

@@ -222,6 +222,13 @@ pub fn replaced_stream(vm: &Vm, name: &str) -> Option<Value> {
 }
 
 pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    if let Some(m) = crate::vm::attr::meta_method(v, "__len__") {
+        let r = vm.call(&m, vec![])?;
+        return match r {
+            Value::Int(i) if i >= 0 => Ok(i as usize),
+            _ => Err(type_error("__len__() should return >= 0")),
+        };
+    }
     Ok(match v {
         Value::Str(s) => s.char_len(),
         Value::Bytes(b) => b.len(),
@@ -400,6 +407,12 @@ pub fn unbound_method(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
                 d.insert(h, k, v.clone());
             }
             return Ok(Value::dict(d));
+        }
+        if c.kind == Kind::Type {
+            // type.__new__(M, ...), type.__call__(C, ...): the slot takes its class argument itself.
+            if let Some(f) = crate::vm::objects::find(crate::vm::objects::typeobj::METHODS, &name) {
+                return f(vm, &t[0], a, kw);
+            }
         }
         if matches!(c.kind, Kind::Object | Kind::Exception | Kind::User) {
             let mut b = vec![Value::tuple(vec![a.first().cloned().unwrap_or(Value::None), Value::str(&name)])];

@@ -17,6 +17,7 @@ pub mod set;
 pub mod slice;
 pub mod str;
 pub mod tuple;
+pub mod typeobj;
 
 use super::interp::Vm;
 use super::types::*;
@@ -58,6 +59,7 @@ pub fn table(kind: Kind) -> &'static [Method] {
         Kind::Generator => generator::METHODS,
         Kind::Iterator => iterator::METHODS,
         Kind::Object | Kind::Exception | Kind::User => object::METHODS,
+        Kind::Type => typeobj::METHODS,
         _ => &[],
     }
 }

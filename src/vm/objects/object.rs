@@ -2,7 +2,6 @@
 //! super() or the class, in one table; the object and type constructors.
 
 use super::{method, Args, Kw, Method};
-use crate::vm::builtins::arg;
 use crate::vm::interp::Vm;
 use crate::vm::ops::*;
 use crate::vm::types::*;
@@ -33,10 +32,7 @@ pub fn new(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value> {
 /// `type(...)`
 #[allow(unused_variables)]
 pub fn new_type(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value> {
-    if a.len() == 1 {
-        return Ok(Value::Class(type_of(arg(&a, 0)?)));
-    }
-    Err(type_error("type() with 3 arguments is not supported"))
+    super::typeobj::call_metaclass(vm, c, a, kw)
 }
 
 #[allow(unused_variables)]
