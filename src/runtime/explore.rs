@@ -11,7 +11,11 @@
 //! Each run is replayed from the start on one host thread (`solo::Solo`); after it,
 //! every pair of dependent steps of different threads that are not ordered by
 //! happens-before (vector clocks) is a race, and the other order is added to the
-//! backtrack set of the earlier step's state. The search ends when no state has an
+//! backtrack set of the earlier step's state (one *initial* of the reversed race, as in
+//! source-set DPOR, Abdulla et al. 2014) unless one is explored or due there already;
+//! threads in a state's sleep set (their step from an equivalent state was explored
+//! and nothing since depended on it) are not run from it. The search ends when no
+//! state has an
 //! unexplored backtrack entry: then every Mazurkiewicz trace (every distinct
 //! interleaving up to reordering independent steps) has been run once at least, so
 //! every outcome was seen. DPOR rather than preemption bounding: it is complete, not
