@@ -7,7 +7,7 @@ use threadlab::runtime::run;
 use threadlab::runtime::trace::{self, Recorder};
 
 fn usage() -> ! {
-    eprintln!("usage: threadlab run [--mode gil|free|step] [--seed N] [--policy random|round-robin] [--burst N]\n                     [--record schedule.txt] [--replay schedule.txt] [--one-thread] [--trace out.json] FILE.py [args...]\n       threadlab explore [--max-runs N] [--json] [--replay THREAD:N,...] FILE.py");
+    eprintln!("usage: threadlab run [--mode gil|free|step] [--seed N] [--policy random|round-robin] [--burst N]\n                     [--record schedule.txt] [--replay schedule.txt] [--one-thread] [--trace out.json] FILE.py [args...]\n       threadlab explore [--max-runs N] [--json] [--sleep-sets on|off] [--replay THREAD:N,...] FILE.py");
     std::process::exit(2)
 }
 
@@ -40,6 +40,17 @@ fn explore_main(args: &[String]) -> ! {
                 });
             }
             "--json" => json = true,
+            "--sleep-sets" => {
+                i += 1;
+                opts.sleep_sets = match args.get(i).map(|s| s.as_str()) {
+                    Some("on") => true,
+                    Some("off") => false,
+                    _ => {
+                        eprintln!("threadlab: --sleep-sets needs on or off");
+                        std::process::exit(2)
+                    }
+                };
+            }
             "--replay" => {
                 i += 1;
                 replay = Some(args.get(i).cloned().unwrap_or_else(|| usage()));

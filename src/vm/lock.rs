@@ -67,15 +67,42 @@ pub struct Lock {
     reentrant: bool,
     state: Mutex<State>,
     freed: Condvar,
+    serial: u64,
+}
+
+thread_local! {
+    /// Locks made so far on this host thread (see `Lock::serial`).
+    static SERIAL: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Restarts the numbering of `Lock::serial` (the explorer, before each run).
+pub fn reset_lock_serials() {
+    SERIAL.with(|s| s.set(0));
+}
+
+fn next_serial() -> u64 {
+    SERIAL.with(|s| {
+        let n = s.get() + 1;
+        s.set(n);
+        n
+    })
 }
 
 impl Lock {
     pub fn new() -> Lock {
-        Lock { reentrant: false, state: Mutex::default(), freed: Condvar::new() }
+        Lock { reentrant: false, state: Mutex::default(), freed: Condvar::new(), serial: next_serial() }
     }
 
     pub fn new_reentrant() -> Lock {
-        Lock { reentrant: true, state: Mutex::default(), freed: Condvar::new() }
+        Lock { reentrant: true, state: Mutex::default(), freed: Condvar::new(), serial: next_serial() }
+    }
+
+    /// The lock's number in creation order on its host thread: a run on one host
+    /// thread that replays the same schedule makes the same locks with the same
+    /// numbers (its addresses differ from run to run), so the explorer can name a lock
+    /// across runs by it.
+    pub fn serial(&self) -> u64 {
+        self.serial
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
