@@ -50,8 +50,6 @@ pub struct Caches {
 
 #[inline]
 fn slot(a: usize, b: usize, n: usize) -> usize {
-    // In u64 on every target: usize is 32 bits in wasm.
-    let (a, b) = (a as u64, b as u64);
     let h = ((a >> 4) ^ (b >> 3).rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> 40) as usize & (n - 1)
 }
