@@ -96,26 +96,11 @@ impl Caches {
         // Read the versions before the values: a change in between makes the entry stale.
         let (gver, gkeys, bver) = (globals.version(), globals.keys_version(), builtins.version());
         if let Some(v) = globals.get(name) {
-            if keeps_no_object_alive(&v) {
-                *e = GlobalEntry { ns: Some(globals.clone()), name: np, gver, bver: 0, builtin: false, value: v.clone() };
-            }
+            *e = GlobalEntry { ns: Some(globals.clone()), name: np, gver, bver: 0, builtin: false, value: v.clone() };
             return Some(v);
         }
         let v = builtins.get(name)?;
         *e = GlobalEntry { ns: Some(globals.clone()), name: np, gver: gkeys, bver, builtin: true, value: v.clone() };
         Some(v)
     }
-}
-
-/// Whether a global's value may sit in the cache. A stale entry keeps its value alive
-/// until it is overwritten, so only values whose lifetime no program can observe
-/// (numbers, strings, None) or that live as long as their module anyway in practice
-/// (functions, classes, modules, builtins) are cached; an instance or container held
-/// here would outlive `del name` (weakref callbacks and finalizers would not run).
-#[inline]
-fn keeps_no_object_alive(v: &Value) -> bool {
-    matches!(
-        v,
-        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Big(_) | Value::Str(_) | Value::Func(_) | Value::Class(_) | Value::Module(_) | Value::Builtin(_)
-    )
 }

@@ -245,8 +245,6 @@ pub struct Class {
     pub module: Name,
     pub bases: Vec<Arc<Class>>,
     pub mro: Mutex<Vec<Arc<Class>>>,
-    /// Once the class is in use, every change to it must be followed by
-    /// `vm::cache::classes_changed()` (the per-thread attribute caches check it).
     pub dict: Mutex<FxMap<Name, Value>>,
     /// The nearest builtin base's kind.
     pub kind: Kind,
