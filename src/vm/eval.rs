@@ -17,45 +17,6 @@ use super::attr::attr_ctx;
 use super::traceback::{add_tb, exc_match, exc_message_has};
 
 
-/// The eval loop's arithmetic on small ints and floats, where the answer needs no
-/// error, no big int and no rounding question (the same results as `binary_native`).
-/// None: take the general path.
-#[inline(always)]
-fn num_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
-    #[inline(always)]
-    fn float(op: BinOp, x: f64, y: f64) -> Option<Value> {
-        Some(Value::Float(match op {
-            BinOp::Add => x + y,
-            BinOp::Sub => x - y,
-            BinOp::Mul => x * y,
-            BinOp::TrueDiv if y != 0.0 => x / y,
-            _ => return None,
-        }))
-    }
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => {
-            let (x, y) = (*x, *y);
-            Some(Value::Int(match op {
-                BinOp::Add => x.checked_add(y)?,
-                BinOp::Sub => x.checked_sub(y)?,
-                BinOp::Mul => x.checked_mul(y)?,
-                // For a positive divisor, Euclid's quotient and remainder are Python's.
-                BinOp::FloorDiv if y > 0 => x.div_euclid(y),
-                BinOp::Mod if y > 0 => x.rem_euclid(y),
-                BinOp::And => x & y,
-                BinOp::Or => x | y,
-                BinOp::Xor => x ^ y,
-                BinOp::TrueDiv if y != 0 => return Some(Value::Float(x as f64 / y as f64)),
-                _ => return None,
-            }))
-        }
-        (Value::Float(x), Value::Float(y)) => float(op, *x, *y),
-        (Value::Float(x), Value::Int(y)) => float(op, *x, *y as f64),
-        (Value::Int(x), Value::Float(y)) => float(op, *x as f64, *y),
-        _ => None,
-    }
-}
-
 pub(crate) enum Exit {
     Returned(Value),
     Yielded,
@@ -351,9 +312,17 @@ impl Vm {
                     Op::Binary(bop) | Op::Inplace(bop) => {
                         let b = f.stack.pop().unwrap();
                         let a = f.stack.pop().unwrap();
-                        if let Some(r) = num_fast(bop, &a, &b) {
-                            f.stack.push(r);
-                            continue;
+                        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                            let r = match bop {
+                                BinOp::Add => x.checked_add(*y),
+                                BinOp::Sub => x.checked_sub(*y),
+                                BinOp::Mul => x.checked_mul(*y),
+                                _ => None,
+                            };
+                            if let Some(r) = r {
+                                f.stack.push(Value::Int(r));
+                                continue;
+                            }
                         }
                         let inplace = matches!(op, Op::Inplace(_));
                         let v = tryop!('outer, self, base, self.binary(bop, &a, &b, inplace));
@@ -367,21 +336,6 @@ impl Vm {
                     Op::Compare(c) => {
                         let b = f.stack.pop().unwrap();
                         let a = f.stack.pop().unwrap();
-                        if let (Value::Float(x), Value::Float(y)) = (&a, &b) {
-                            let r = match c {
-                                CmpOp::Lt => Some(x < y),
-                                CmpOp::Le => Some(x <= y),
-                                CmpOp::Gt => Some(x > y),
-                                CmpOp::Ge => Some(x >= y),
-                                CmpOp::Eq => Some(x == y),
-                                CmpOp::Ne => Some(x != y),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
-                                f.stack.push(Value::Bool(r));
-                                continue;
-                            }
-                        }
                         if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
                             let r = match c {
                                 CmpOp::Lt => Some(x < y),
