@@ -10,26 +10,6 @@ use super::interp::*;
 
 impl Vm {
     pub fn getattr(&mut self, o: &Value, name: &str) -> PyResult<Value> {
-        self.getattr_with(o, name, None)
-    }
-
-    /// `getattr` for an interned name (the eval loop's names): class lookups go through
-    /// this thread's cache.
-    #[inline]
-    pub fn getattr_name(&mut self, o: &Value, name: &Name) -> PyResult<Value> {
-        self.getattr_with(o, name, Some(name))
-    }
-
-    /// `cls.lookup(name)`, through the cache when the name is interned.
-    #[inline]
-    pub(crate) fn class_lookup(&mut self, cls: &Arc<Class>, name: &str, interned: Option<&Name>) -> Option<Value> {
-        match interned {
-            Some(n) => self.caches.class_lookup(cls, n),
-            None => cls.lookup(name),
-        }
-    }
-
-    fn getattr_with(&mut self, o: &Value, name: &str, interned: Option<&Name>) -> PyResult<Value> {
         match o {
             Value::Inst(inst) => {
                 let cls = inst.class();
@@ -38,7 +18,7 @@ impl Vm {
                         return Ok(v);
                     }
                 }
-                let cattr = self.class_lookup(&cls, name, interned);
+                let cattr = cls.lookup(name);
                 if let Some(Value::Wrap(w)) = &cattr {
                     if let Wrapper::Property { fget, .. } = &**w {
                         if fget.is_none() {
@@ -78,7 +58,7 @@ impl Vm {
                 Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", cls.name, name)))
             }
             Value::Class(c) => {
-                if let Some(v) = self.class_lookup(c, name, interned) {
+                if let Some(v) = c.lookup(name) {
                     return Ok(match v {
                         Value::Wrap(w) => match &*w {
                             Wrapper::Static(f) => f.clone(),
@@ -278,7 +258,6 @@ impl Vm {
             }
             Value::Class(c) => {
                 lock(&c.dict).insert(name.clone(), v);
-                super::cache::classes_changed();
                 c.compute_flags();
                 Ok(())
             }
@@ -324,15 +303,13 @@ impl Vm {
             }
             Value::Class(c) => {
                 if lock(&c.dict).remove(name).is_some() {
-                    super::cache::classes_changed();
-                    c.compute_flags();
                     Ok(())
                 } else {
                     Err(ExcType::AttributeError.msg(format!("type object '{}' has no attribute '{}'", c.name, name)))
                 }
             }
             Value::Module(m) => {
-                m.ns.remove(name);
+                lock(&m.ns.map).remove(name);
                 Ok(())
             }
             _ => Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name))),

@@ -232,7 +232,7 @@ impl Vm {
                     Op::LoadClosure(i) => f.stack.push(Value::Cell(f.cells[i as usize].clone())),
                     Op::LoadGlobal(i) => {
                         let n = &code.names[i as usize];
-                        let v = self.caches.global(&f.globals, &self.interp.builtins, n);
+                        let v = f.globals.get(n).or_else(|| self.interp.builtins.get(n));
                         match v {
                             Some(v) => f.stack.push(v),
                             None => tryop!('outer, self, base, Err(super::exc::name_not_defined(n))),
@@ -244,7 +244,7 @@ impl Vm {
                     }
                     Op::DeleteGlobal(i) => {
                         let n = &code.names[i as usize];
-                        if f.globals.remove(n).is_none() {
+                        if lock(&f.globals.map).remove(n).is_none() {
                             tryop!('outer, self, base, Err(super::exc::name_not_defined(n)))
                         }
                     }
@@ -264,13 +264,13 @@ impl Vm {
                     Op::DeleteName(i) => {
                         let n = &code.names[i as usize];
                         let ns = f.names.clone().unwrap_or_else(|| f.globals.clone());
-                        if ns.remove(n).is_none() {
+                        if lock(&ns.map).remove(n).is_none() {
                             tryop!('outer, self, base, Err(super::exc::name_not_defined(n)))
                         }
                     }
                     Op::LoadAttr(i) => {
                         let o = f.stack.pop().unwrap();
-                        let v = tryop!('outer, self, base, self.getattr_name(&o, &code.names[i as usize]));
+                        let v = tryop!('outer, self, base, self.getattr(&o, &code.names[i as usize]));
                         f.stack.push(v);
                     }
                     Op::StoreAttr(i) => {
@@ -433,9 +433,9 @@ impl Vm {
                         f.stack.push(it);
                     }
                     Op::ForIter(t) => {
-                        // Builtin iterators advance in place (no clone of the iterator).
-                        if let Some(Value::Iter(i)) = f.stack.last() {
-                            match next_native(i) {
+                        let it = f.stack.last().unwrap().clone();
+                        match &it {
+                            Value::Iter(i) => match next_native(i) {
                                 Ok(Some(v)) => {
                                     f.stack.push(v);
                                     continue;
@@ -446,10 +446,7 @@ impl Vm {
                                     continue;
                                 }
                                 Err(()) => {}
-                            }
-                        }
-                        let it = f.stack.last().unwrap().clone();
-                        match &it {
+                            },
                             Value::Gen(g) => {
                                 let g = g.clone();
                                 tryop!('outer, self, base, self.resume_gen(&g, None, Resume::ForIter(t)));
@@ -467,18 +464,6 @@ impl Vm {
                     }
                     Op::Call(argc) => {
                         let n = f.stack.len() - argc as usize;
-                        if let Value::Func(func) = &f.stack[n - 1] {
-                            let func = func.clone();
-                            if let Some(r) = self.call_from_stack(&func, &mut f.stack, argc as usize, None) {
-                                f.stack.pop();
-                                let r = r.map(|r| match r {
-                                    Some(v) => Called::Value(v),
-                                    None => Called::Frame,
-                                });
-                                after_call!('outer, self, base, f, budget, r);
-                                continue;
-                            }
-                        }
                         let args: Vec<Value> = f.stack.drain(n..).collect();
                         let func = f.stack.pop().unwrap();
                         after_call!('outer, self, base, f, budget, self.call_value(func, args, vec![]));
@@ -718,10 +703,10 @@ impl Vm {
 
     /// A frame finished with value v. Returns Some(exit) if the run must stop.
     pub(crate) fn do_return(&mut self, v: Value, base: usize) -> Result<Option<Exit>, Value> {
-        let mut fr = self.frames.pop().unwrap();
-        match std::mem::replace(&mut fr.on_return, OnReturn::Push) {
+        let fr = self.frames.pop().unwrap();
+        let fr = *fr;
+        match fr.on_return {
             OnReturn::Push => {
-                self.recycle_frame(fr);
                 if let Some(c) = self.frames.last_mut() {
                     c.stack.push(v);
                 }
@@ -730,15 +715,11 @@ impl Vm {
                 if !v.is_none() {
                     return Err(type_error(format!("__init__() should return None, not '{}'", type_name(&v))));
                 }
-                self.recycle_frame(fr);
                 if let Some(c) = self.frames.last_mut() {
                     c.stack.push(inst);
                 }
             }
-            OnReturn::Stop => {
-                self.recycle_frame(fr);
-                return Ok(Some(Exit::Returned(v)));
-            }
+            OnReturn::Stop => return Ok(Some(Exit::Returned(v))),
             OnReturn::ClassBody { name, bases, kw } => {
                 let cls = self.make_class(&name, &bases, kw, fr.names.clone().unwrap(), &fr.code.names)?;
                 // Fill the __class__ cell.

@@ -62,10 +62,6 @@ pub struct Vm {
     pub steps_left: u32,
     /// `stepping || trace.is_some()`: the eval loop's per-instruction work.
     pub(crate) slow_path: bool,
-    /// This thread's class-attribute and globals caches (`cache.rs`).
-    pub(crate) caches: super::cache::Caches,
-    /// Finished frames kept for reuse (`Vm::new_frame`).
-    pub(crate) free_frames: Vec<Box<Frame>>,
 }
 
 pub enum Called {
@@ -167,8 +163,6 @@ impl Vm {
             stepping: false,
             steps_left: 0,
             slow_path: false,
-            caches: Default::default(),
-            free_frames: Vec::new(),
         }
     }
 

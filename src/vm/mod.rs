@@ -22,7 +22,6 @@ pub mod attr;
 pub mod binary;
 pub mod build;
 pub mod builtins;
-pub mod cache;
 pub mod call;
 pub mod code;
 pub mod compare;

@@ -156,48 +156,18 @@ pub struct Module {
 }
 
 /// A namespace: module globals, class bodies.
-///
-/// Change it only through `set`/`remove`: they bump the version counters that the
-/// per-thread globals cache (`vm::cache`) checks; reading `map` directly is fine.
 pub struct Namespace {
     pub map: Mutex<FxMap<Name, Value>>,
-    /// Bumped by every change.
-    version: std::sync::atomic::AtomicU64,
-    /// Bumped when a name is added or removed.
-    keys: std::sync::atomic::AtomicU64,
 }
 impl Namespace {
     pub fn new() -> Arc<Namespace> {
-        Arc::new(Namespace { map: Mutex::new(FxMap::default()), version: 1.into(), keys: 1.into() })
+        Arc::new(Namespace { map: Mutex::new(FxMap::default()) })
     }
     pub fn get(&self, k: &str) -> Option<Value> {
         lock(&self.map).get(k).cloned()
     }
     pub fn set(&self, k: Name, v: Value) {
-        use std::sync::atomic::Ordering::Release;
-        let mut m = lock(&self.map);
-        if m.insert(k, v).is_none() {
-            self.keys.fetch_add(1, Release);
-        }
-        self.version.fetch_add(1, Release);
-    }
-    pub fn remove(&self, k: &str) -> Option<Value> {
-        use std::sync::atomic::Ordering::Release;
-        let mut m = lock(&self.map);
-        let old = m.remove(k);
-        if old.is_some() {
-            self.keys.fetch_add(1, Release);
-            self.version.fetch_add(1, Release);
-        }
-        old
-    }
-    #[inline]
-    pub fn version(&self) -> u64 {
-        self.version.load(std::sync::atomic::Ordering::Acquire)
-    }
-    #[inline]
-    pub fn keys_version(&self) -> u64 {
-        self.keys.load(std::sync::atomic::Ordering::Acquire)
+        lock(&self.map).insert(k, v);
     }
 }
 
