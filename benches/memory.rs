@@ -14,19 +14,8 @@ use threadlab::runtime::options::{Mode, Options, StdSpawn};
 use threadlab::runtime::run;
 use threadlab::runtime::trace::Recorder;
 
-const COUNTER: &str = "import threading
-lock = threading.Lock()
-counter = 0
-def work():
-    global counter
-    for _ in range(200):
-        with lock:
-            counter += 1
-threads = [threading.Thread(target=work) for _ in range(8)]
-for t in threads: t.start()
-for t in threads: t.join()
-print(counter)
-";
+/// The program both memory benchmarks run (benches/browser/memory.mjs reads it too).
+const COUNTER: &str = include_str!("memory/counter.py");
 
 /// Resident set size in bytes, from /proc/self/statm (Linux).
 fn rss() -> f64 {

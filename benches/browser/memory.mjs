@@ -6,23 +6,13 @@
 // grows by under 1 MB per 1,000 runs.
 //
 //   scripts/build-site.sh && cargo build --bin threadlab-serve && node benches/browser/memory.mjs
+import { readFileSync } from 'node:fs';
 import { startServer, launch, newPage, waitReady } from '../../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS || 5000);
 const RACES = Number(process.env.RACES || 20);
-const COUNTER = `import threading
-lock = threading.Lock()
-counter = 0
-def work():
-    global counter
-    for _ in range(200):
-        with lock:
-            counter += 1
-threads = [threading.Thread(target=work) for _ in range(8)]
-for t in threads: t.start()
-for t in threads: t.join()
-print(counter)
-`;
+// The program both memory benchmarks run (benches/memory.rs includes it too).
+const COUNTER = readFileSync(new URL('../memory/counter.py', import.meta.url), 'utf8');
 
 const mib = (b) => (b / 1048576).toFixed(1).padStart(7);
 
