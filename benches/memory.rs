@@ -74,4 +74,64 @@ fn main() {
         let per_1000 = (live() - m) / ((runs - n).max(1) as f64) * 1000.0;
         println!("live heap growth after warm-up ({n} runs): {:.1} KiB per 1,000 runs (goal < 1 MB)", per_1000 / 1024.0);
     }
+    trials();
+    explorations();
+}
+
+/// The page's exploration loop natively: `runtime::explore` of a two-thread race,
+/// EXPLORES times (200 by default), as `threadlab.explore` runs it on one worker.
+fn explorations() {
+    const RACY: &str = "import threading\nx = 0\ndef inc():\n    global x\n    x = x + 1\nts = [threading.Thread(target=inc) for _ in range(2)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(x)\n";
+    let n: usize = std::env::var("EXPLORES").ok().and_then(|s| s.parse().ok()).unwrap_or(200);
+    println!("{n} explorations of a two-thread race");
+    std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let mut first = None;
+            for i in 0..n {
+                let e = threadlab::runtime::explore::explore(RACY, "main.py", &threadlab::runtime::explore::ExploreOptions::default());
+                drop(e);
+                if (i + 1) % 50 == 0 {
+                    let now = live();
+                    println!("{:>6} explorations live heap {:7.2} MiB  rss {:7.1} MiB", i + 1, now / 1048576.0, rss() / 1048576.0);
+                    first.get_or_insert((i + 1, now));
+                }
+            }
+            if let Some((k, m)) = first {
+                let per = (live() - m) / ((n - k).max(1) as f64);
+                println!("live heap growth after {k} explorations: {:.1} KiB per exploration", per / 1024.0);
+            }
+        })
+        .expect("spawn")
+        .join()
+        .expect("explorations thread");
+}
+
+/// "Run 200 times" natively: stepped trials on one host thread (`runtime::trial`, what
+/// each task of the page's trial pool runs), TRIALS of them (4,000 by default).
+fn trials() {
+    let trials: usize = std::env::var("TRIALS").ok().and_then(|s| s.parse().ok()).unwrap_or(4000);
+    println!("{trials} stepped trials on one host thread (the trial pool's task)");
+    let mut at_500 = None;
+    let worker = std::thread::Builder::new().stack_size(64 << 20);
+    worker
+        .spawn(move || {
+            for i in 0..trials {
+                let (result, cut) = threadlab::runtime::trial::solo_trial(COUNTER, i as u64, None);
+                assert!(cut.is_none(), "trial {i} was cut: {cut:?}");
+                assert_eq!(result.stdout.trim(), "1600", "trial {i} printed {:?}", result.stdout);
+                if (i + 1) % 500 == 0 {
+                    let now = live();
+                    println!("{:>6} trials live heap {:7.2} MiB  rss {:7.1} MiB", i + 1, now / 1048576.0, rss() / 1048576.0);
+                    at_500.get_or_insert((i + 1, now));
+                }
+            }
+            if let Some((n, m)) = at_500 {
+                let per_1000 = (live() - m) / ((trials - n).max(1) as f64) * 1000.0;
+                println!("live heap growth after warm-up ({n} trials): {:.1} KiB per 1,000 trials (goal < 1 MB)", per_1000 / 1024.0);
+            }
+        })
+        .expect("spawn")
+        .join()
+        .expect("trials thread");
 }

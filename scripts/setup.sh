@@ -38,8 +38,8 @@ if [ "${SETUP_BROWSER:-1}" = 1 ]; then
     $SUDO apt-get update -qq >&2
     $SUDO apt-get install -y -qq chromium chromium-driver >&2
   fi
-  # 4. playwright-core (drives Debian's Chromium; downloads no browser of its own).
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  # 4. playwright-core (drives Debian's Chromium; downloads no browser of its own) and axe-core.
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
     log "installing npm packages for the end-to-end tests"
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error >&2)
   fi

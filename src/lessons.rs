@@ -30,6 +30,7 @@
 //! runs: 50                  # seeded schedules to try (default 1)
 //! modes: gil free step      # which schedulers (default gil)
 //! compare: exact            # or sorted-lines, for output whose order varies
+//! explore: 2000             # also: every interleaving, searched within 2000 runs
 //! stdout:
 //! every line after `stdout:` is the expected output
 //! ```
@@ -47,8 +48,10 @@
 //! - ```` ```python wrong LABEL ````: a wrong answer the check must reject (for
 //!   example `wrong printed`, a program that only prints the expected output, and
 //!   `wrong racy`, one with a race). `tests/lessons.rs` proves that the check rejects
-//!   the starter and every wrong answer in at least one of its runs, and
-//!   `tests/check_lessons.py` that they fail on CPython too.
+//!   the starter and every wrong answer in at least one of its runs (or, with
+//!   `explore:`, in its search), and `tests/check_lessons.py` that they fail on CPython
+//!   too, except a racy answer of a searched check that CPython's 30 runs do not catch
+//!   (the reason the check searches; that script says so for each).
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
@@ -142,10 +145,25 @@ pub struct Check {
     pub stdout: String,
     /// A check program run after the learner's code in the same module.
     pub program: Option<String>,
+    /// "No interleaving breaks it": after the seeded runs pass, the explorer searches
+    /// every interleaving of the checked program (stepped mode) within this many runs;
+    /// the search must complete and every outcome must pass. Seeded runs sample
+    /// schedules, so a race in a narrow window can pass them; the search cannot miss it.
+    pub explore: Option<usize>,
+}
+
+/// Why an exhaustive search did not pass a check.
+#[derive(Debug, Clone)]
+pub enum SearchVerdict {
+    /// This interleaving (a witness schedule for the step explorer) gave a wrong outcome.
+    Fails(Outcome),
+    /// The search could not cover every interleaving within the check's runs.
+    Incomplete { runs: usize, note: Option<String> },
 }
 
 /// The engine's scheduler modes, named as in checks and fences (`gil`, `free`, `step`).
 pub use crate::runtime::options::Mode;
+use crate::runtime::explore::{Exploration, Outcome};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compare {
@@ -185,8 +203,27 @@ impl Check {
         }
     }
 
+    /// Whether an outcome (one run, or one interleaving's result) passes.
+    pub fn passes(&self, exit_code: i32, stdout: &str) -> bool {
+        exit_code == 0 && self.accepts(stdout)
+    }
+
+    /// Judges an exhaustive search of the checked program: Ok(runs) when it covered
+    /// every interleaving and each outcome passes. A failing outcome wins over an
+    /// incomplete search (it is a real counterexample either way).
+    pub fn judge_search(&self, x: &Exploration) -> Result<usize, SearchVerdict> {
+        if let Some(bad) = x.outcomes.iter().find(|o| !self.passes(o.exit_code, &o.stdout)) {
+            return Err(SearchVerdict::Fails(bad.clone()));
+        }
+        if !x.complete {
+            return Err(SearchVerdict::Incomplete { runs: x.runs, note: x.note.clone() });
+        }
+        Ok(x.runs)
+    }
+
     fn parse(text: &str) -> Result<Check, String> {
-        let mut check = Check { runs: 1, modes: vec![Mode::Gil], compare: Compare::Exact, stdout: String::new(), program: None };
+        let mut check =
+            Check { runs: 1, modes: vec![Mode::Gil], compare: Compare::Exact, stdout: String::new(), program: None, explore: None };
         let mut lines = text.split_inclusive('\n');
         let mut saw_stdout = false;
         for line in lines.by_ref() {
@@ -211,6 +248,13 @@ impl Check {
                         "sorted-lines" => Compare::SortedLines,
                         other => return Err(format!("check: unknown compare `{other}`")),
                     }
+                }
+                "explore" => {
+                    let n: usize = value.parse().map_err(|_| format!("check: explore `{value}` is not a number of runs"))?;
+                    if n == 0 {
+                        return Err("check: explore needs at least one run".into());
+                    }
+                    check.explore = Some(n);
                 }
                 "stdout" => {
                     saw_stdout = true;

@@ -3,8 +3,10 @@
 //! Data flows as in `../shared/DESIGN.md`: lessons -> app -> engine (python front end ->
 //! vm) -> runtime (the Scheduler seam) -> stdout and trace back to the app.
 
+pub mod editing;
 pub mod highlight;
 pub mod lessons;
+pub mod levels;
 pub mod links;
 pub mod python;
 pub mod runtime;

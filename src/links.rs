@@ -4,7 +4,9 @@
 //! - a playground program: `/playground#mode=free&code=<base64url of UTF-8>` (`mode`
 //!   optional: `gil`, `free` or `step`);
 //! - one example of a lesson: `/lesson/race-conditions#example-2` (blocks are numbered
-//!   1, 2, ... in page order, examples and exercises alike).
+//!   1, 2, ... in page order, examples and exercises alike);
+//! - one interleaving in the step explorer: `/playground#mode=step&code=...&schedule=1:12,2:4`
+//!   (turns `THREAD:INSTRUCTIONS`, as `threadlab explore` prints them; empty: the start).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -18,6 +20,19 @@ pub fn fragment_for(code: &str, mode: Option<Mode>) -> String {
         Some(m) => format!("mode={}&code={code}", m.name()),
         None => format!("code={code}"),
     }
+}
+
+/// The fragment that opens `code` in the step explorer at `schedule`.
+pub fn step_fragment(code: &str, schedule: &[(u64, u32)]) -> String {
+    format!("{}&schedule={}", fragment_for(code, Some(Mode::Step)), crate::runtime::explore::schedule_text(schedule))
+}
+
+/// The step explorer's schedule in a fragment: `None` without `schedule=`, `Err` when
+/// it is damaged.
+pub fn schedule_from_fragment(fragment: &str) -> Option<Result<Vec<(u64, u32)>, String>> {
+    let v = value(fragment, "schedule")?;
+    let v = v.replace("%2C", ",").replace("%2c", ",").replace("%3A", ":").replace("%3a", ":");
+    Some(crate::runtime::explore::parse_schedule(&v).map_err(|e| format!("the link's schedule is damaged ({e})")))
 }
 
 fn value<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
@@ -86,6 +101,21 @@ mod tests {
         assert_eq!(mode_from_fragment("#mode=turbo&code=cHJpbnQ"), None);
         // `xcode=` is not `code=`.
         assert_eq!(code_from_fragment("#xcode=cHJpbnQ"), None);
+    }
+
+    #[test]
+    fn step_links_carry_the_schedule() {
+        let frag = step_fragment("print(1)\n", &[(1, 12), (2, 4)]);
+        assert!(frag.starts_with("mode=step&code="), "{frag}");
+        assert!(frag.ends_with("&schedule=1:12,2:4"), "{frag}");
+        assert_eq!(mode_from_fragment(&frag), Some(Mode::Step));
+        assert_eq!(code_from_fragment(&frag), Some(Ok("print(1)\n".to_string())));
+        assert_eq!(schedule_from_fragment(&format!("#{frag}")), Some(Ok(vec![(1, 12), (2, 4)])));
+        assert_eq!(schedule_from_fragment(&step_fragment("x", &[])), Some(Ok(vec![])));
+        // Browsers may escape the separators.
+        assert_eq!(schedule_from_fragment("#schedule=1%3A3%2C2%3A1"), Some(Ok(vec![(1, 3), (2, 1)])));
+        assert_eq!(schedule_from_fragment("#code=abc"), None);
+        assert!(schedule_from_fragment("#schedule=1:x").unwrap().is_err());
     }
 
     #[test]

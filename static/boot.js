@@ -1,15 +1,21 @@
-// Starts the app. On hosts that cannot send the cross-origin isolation headers, first
-// installs coi-sw.js (a service worker from our own origin that adds them) and reloads
-// once; without isolation there is no SharedArrayBuffer and so no threads.
-import init, { run_app, bench_spawner, run_python, memory_stats } from './threadlab.js';
+// Starts the app. Installs sw.js, the site's service worker: it keeps the course for
+// offline use and, on hosts that cannot send the cross-origin isolation headers, adds
+// them. On such a host the page reloads once under the worker; without isolation there
+// is no SharedArrayBuffer and so no threads.
+import init, { run_app, bench_spawner, run_python, memory_stats, explore, benchTrials, explorePool, poolThreads, arm_test_faults } from './threadlab.js';
 
 const RELOAD_FLAG = 'threadlab:coi-reload';
 
+function register() {
+  const base = document.baseURI;
+  return navigator.serviceWorker.register(new URL('sw.js', base), { scope: new URL('./', base).pathname });
+}
+
 async function isolate() {
-  if (self.crossOriginIsolated || !('serviceWorker' in navigator) || !self.isSecureContext) return false;
+  if (!('serviceWorker' in navigator) || !self.isSecureContext) return false;
+  if (self.crossOriginIsolated) return false; // the server sends the headers
   try {
-    const base = document.baseURI;
-    const registration = await navigator.serviceWorker.register(new URL('coi-sw.js', base), { scope: new URL('./', base).pathname });
+    const registration = await register();
     if (navigator.serviceWorker.controller) {
       // Controlled and still not isolated: the worker cannot help; the app says so.
       return false;
@@ -21,7 +27,7 @@ async function isolate() {
     location.reload();
     return true;
   } catch (err) {
-    console.warn('Threadlab: could not install the isolation service worker:', err);
+    console.warn('Threadlab: could not install the service worker:', err);
     return false;
   }
 }
@@ -32,9 +38,20 @@ async function main() {
   await init();
   document.getElementById('loading')?.remove();
   run_app();
-  // For the end-to-end benchmark and curious learners' consoles.
-  self.threadlab = { benchSpawner: bench_spawner, runPython: run_python, memoryStats: memory_stats, readyMs: performance.now() };
+  // For the end-to-end benchmarks and curious learners' consoles. The trial pool
+  // (benchTrials, explorePool, "Run 200 times") starts on first use, not here.
+  self.threadlab = {
+    benchSpawner: bench_spawner, runPython: run_python, memoryStats: memory_stats,
+    explore, benchTrials, explorePool, poolThreads,
+    // Lets the next program started import `_testfault` (fault tests only).
+    armTestFaults: arm_test_faults, readyMs: performance.now(),
+  };
   document.documentElement.dataset.ready = 'true';
+  // Isolated by the server's headers: the worker is wanted for offline use only, so it
+  // installs (and fetches the files it keeps) after the start, not during it.
+  if (self.crossOriginIsolated && 'serviceWorker' in navigator && self.isSecureContext) {
+    register().catch((err) => console.warn('Threadlab: no offline copy (service worker):', err));
+  }
 }
 
 main().catch((err) => {

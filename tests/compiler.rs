@@ -44,6 +44,10 @@ const CASES: &[(&str, &str)] = &[
         "class_body",
         "class Account(Base):\n    rate = 0.5\n\n    def __init__(self, owner):\n        self.owner = owner\n        self.balance = 0\n\n    def deposit(self, amount):\n        self.balance += amount\n        return self.balance\n",
     ),
+    (
+        "match_patterns",
+        "def shape(v):\n    match v:\n        case [x, *_] if x:\n            return x\n        case {'k': k, **rest}:\n            return rest\n        case Point(a, y=0) | Point(y=a):\n            return a\n        case _:\n            return None\n",
+    ),
 ];
 
 fn snapshot_dir() -> PathBuf {

@@ -12,7 +12,8 @@ mod common;
 use common::{engine, has_python, run};
 use std::path::PathBuf;
 
-use threadlab::lessons;
+use threadlab::lessons::{self, SearchVerdict};
+use threadlab::runtime::explore::{explore, ExploreOptions};
 
 
 fn scratch(test: &str) -> PathBuf {
@@ -103,7 +104,47 @@ fn every_solution_passes_its_own_check() {
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
-/// The first (mode, seed) of the check's runs under which `code` fails the check, if any.
+/// The check's search of every interleaving (`explore: N`), as the page runs it: None
+/// when the check has none or it passes, else what failed.
+fn search_failure(e: &lessons::Exercise, code: &str) -> Option<String> {
+    let max_runs = e.check.explore?;
+    let x = explore(&e.check.source(code), "main.py", &ExploreOptions { max_runs, ..ExploreOptions::default() });
+    match e.check.judge_search(&x) {
+        Ok(_) => None,
+        Err(SearchVerdict::Fails(o)) => Some(format!(
+            "interleaving {} (of {} runs) fails: exit {}\n{}{}",
+            threadlab::runtime::explore::schedule_text(&o.schedule),
+            x.runs,
+            o.exit_code,
+            o.stdout,
+            o.stderr
+        )),
+        Err(SearchVerdict::Incomplete { runs, note }) => Some(format!("search incomplete after {runs} runs: {note:?}")),
+    }
+}
+
+#[test]
+fn every_searched_solution_survives_every_interleaving() {
+    let all = lessons::all().expect("lessons parse");
+    let mut searched = 0;
+    let mut problems = vec![];
+    for l in &all {
+        for (i, e) in l.exercises().enumerate() {
+            if e.check.explore.is_some() {
+                searched += 1;
+                if let Some(why) = search_failure(e, &e.solution) {
+                    problems.push(format!("{} exercise {}: {why}", l.meta.slug, i + 1));
+                }
+            }
+        }
+    }
+    eprintln!("{searched} exercises checked by searching every interleaving");
+    assert!(searched >= 1, "no exercise uses `explore:` in its check");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// The first (mode, seed) of the check's runs under which `code` fails the check, if any,
+/// then the check's search of every interleaving.
 fn first_failure(e: &lessons::Exercise, code: &str, file: &std::path::Path, dir: &std::path::Path) -> Option<String> {
     std::fs::write(file, e.check.source(code)).unwrap();
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
@@ -115,7 +156,7 @@ fn first_failure(e: &lessons::Exercise, code: &str, file: &std::path::Path, dir:
             }
         }
     }
-    None
+    search_failure(e, code).map(|why| format!("the search: {}", why.lines().next().unwrap_or("")))
 }
 
 #[test]

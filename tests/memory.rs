@@ -1,6 +1,7 @@
 //! A program's objects are freed when it ends, even the reference cycles every program
 //! makes (functions <-> their module's globals, a class <-> its MRO, a suspended
-//! generator <-> its frame): the page runs thousands of programs in one wasm memory.
+//! generator <-> its frame) and cycles through native state (a deque holding itself):
+//! the page runs thousands of programs in one wasm memory.
 //! One test per file and nothing else in this process, so the allocator's live-byte
 //! count is ours alone. `cargo bench --bench memory` prints the long series.
 // Native only: `wasm-pack test` builds every test target for wasm, and this one needs
@@ -40,6 +41,23 @@ except ValueError as e:
     err = e
 q = queue.Queue(); q.put(n)
 dq = collections.deque([1, 2])
+# Cycles through native state: a deque holding itself, an instance and the deque that
+# holds it, a suspended generator that was sent itself, a deque in a closure.
+dq_self = collections.deque(); dq_self.append(dq_self); dq_self.append([0] * 500)
+class Holder:
+    pass
+h = Holder(); h.q = collections.deque([h, "x" * 2000])
+def selfgen():
+    me = yield
+    yield me
+sg = selfgen(); next(sg); sg.send(sg)
+def keeper():
+    d = collections.deque()
+    def f():
+        return d
+    d.append(f)
+    return f
+kf = keeper()
 def daemon():
     while True:
         time.sleep(0.001)

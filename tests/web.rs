@@ -171,6 +171,10 @@ mod python {
             if let Some(c) = done {
                 break c;
             }
+            // A thread of it died in the engine: say how, instead of waiting for nothing.
+            if let Some(crash) = r.run.crash_message() {
+                panic!("{crash}; output so far: {}{}", r.out, r.err);
+            }
             assert!(waited < limit_ms, "still running after {limit_ms} ms; output so far: {}", r.out);
             sleep_ms(5).await;
             waited += 5;
@@ -211,10 +215,14 @@ mod python {
         // Plain calls are stackless; __repr__ called by repr() re-enters the eval loop
         // in Rust, so this one uses the worker's own stack, 1000 levels deep.
         let src = "class A:\n    def __repr__(self):\n        return repr(A())\ndef f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('calls:', e)\nrepr(A())\n";
-        let (out, err, code) = finish(&mut start(src, Mode::Gil, 0), 30_000).await;
-        assert_eq!(out, "calls: maximum recursion depth exceeded\n");
-        assert_eq!(code, 1);
-        assert!(err.trim_end().ends_with("RecursionError: maximum recursion depth exceeded while calling a Python object") || err.trim_end().ends_with("RecursionError: maximum recursion depth exceeded"), "{err}");
+        // Every mode: stepped mode once overran the engine's machine stack (a RangeError
+        // that killed the worker) where the shadow-stack check saw nothing wrong.
+        for mode in [Mode::Gil, Mode::Free, Mode::Step] {
+            let (out, err, code) = finish(&mut start(src, mode, 0), 30_000).await;
+            assert_eq!(out, "calls: maximum recursion depth exceeded\n", "{mode:?}");
+            assert_eq!(code, 1, "{mode:?}");
+            assert!(err.trim_end().ends_with("RecursionError: maximum recursion depth exceeded while calling a Python object") || err.trim_end().ends_with("RecursionError: maximum recursion depth exceeded"), "{mode:?}: {err}");
+        }
     }
 
     #[wasm_bindgen_test]
@@ -243,4 +251,37 @@ mod python {
         assert!(took < 2_000.0, "Stop took {took} ms");
         web_sys::console::log_1(&format!("Stop took {took:.0} ms").into());
     }
+}
+
+/// The trial pool (wasm-bindgen-rayon) runs stepped trials as one-host-thread runs and
+/// gives, seed for seed, what the native engine recorded (tests/pool_trials.rs).
+#[wasm_bindgen_test]
+async fn the_trial_pool_gives_each_seed_its_native_outcome() {
+    use threadlab::web::clock::now_ms;
+    use threadlab::web::pool::{ensure_pool, Batch};
+    let threads = ensure_pool().await.expect("the trial pool starts");
+    assert!(threads >= 2, "{threads} pool threads");
+    let want = include_str!("pool/race.expected");
+    let seeds = want.lines().count() as u64;
+    let batch = Batch::start(include_str!("pool/race.py"), (1..=seeds).map(|s| (s as usize - 1, s)).collect());
+    let deadline = now_ms() + 120_000.0;
+    let mut got = Vec::new();
+    loop {
+        let over = batch.is_over();
+        if let Some(ended) = batch.take_ended() {
+            got.extend(ended);
+            if over {
+                break;
+            }
+        }
+        assert_eq!(batch.failure(), None);
+        assert!(now_ms() < deadline, "only {} of {seeds} trials ended within 120 s", got.len());
+        sleep_ms(5).await;
+    }
+    got.sort_by_key(|t| t.seed);
+    let text: String = got
+        .iter()
+        .map(|t| format!("seed {}: exit {} cut {} stdout {:?}\n", t.seed, t.result.exit_code, t.cut.as_deref().unwrap_or("-"), t.result.stdout))
+        .collect();
+    assert_eq!(text, want);
 }

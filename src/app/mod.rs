@@ -29,6 +29,8 @@ pub enum Route {
     Lesson { slug: String },
     #[at("/playground")]
     Playground,
+    #[at("/levels")]
+    Levels,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -39,6 +41,7 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <pages::home::Home /> },
         Route::Lesson { slug } => html! { <pages::lesson::LessonPage {slug} /> },
         Route::Playground => html! { <pages::playground::Playground /> },
+        Route::Levels => html! { <pages::levels::Levels /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }
@@ -81,6 +84,7 @@ fn app() -> Html {
 #[wasm_bindgen]
 pub fn run_app() {
     web::panic::install_page_hook();
+    web::library::install();
     // Keep a few workers warm for a learner who reads before pressing Run: a program's
     // main thread and first threads then start at once instead of after 20-40 ms each.
     if web::cross_origin_isolated() {

@@ -7,7 +7,7 @@ use threadlab::runtime::run;
 use threadlab::runtime::trace::{self, Recorder};
 
 fn usage() -> ! {
-    eprintln!("usage: threadlab run [--mode gil|free|step] [--seed N] [--policy random|round-robin] [--burst N]\n                     [--record schedule.txt] [--replay schedule.txt] [--one-thread] [--trace out.json] FILE.py [args...]\n       threadlab explore [--max-runs N] [--json] [--sleep-sets on|off] [--replay THREAD:N,...] FILE.py");
+    eprintln!("usage: threadlab run [--mode gil|free|step] [--seed N] [--policy random|round-robin] [--burst N]\n                     [--record schedule.txt] [--replay schedule.txt] [--one-thread] [--test-faults] [--trace out.json] FILE.py [args...]\n       threadlab explore [--max-runs N] [--json] [--sleep-sets on|off] [--replay THREAD:N,...] FILE.py");
     std::process::exit(2)
 }
 
@@ -128,6 +128,7 @@ fn main() {
     let mut trace_out: Option<String> = None;
     let mut step = StepOptions::default();
     let mut record_out: Option<String> = None;
+    let mut test_faults = false;
     while i < args.len() && args[i].starts_with("--") {
         let value = args.get(i + 1).cloned().unwrap_or_default();
         match args[i].as_str() {
@@ -163,6 +164,12 @@ fn main() {
             "--record" => record_out = Some(value),
             "--one-thread" => {
                 step.one_host_thread = true;
+                i += 1;
+                continue;
+            }
+            // Lets the program import `_testfault` (fault-injection tests only).
+            "--test-faults" => {
+                test_faults = true;
                 i += 1;
                 continue;
             }
@@ -219,7 +226,10 @@ fn main() {
             }
         }
     };
-    let host = Arc::new(NativeHost::new());
+    let mut host = NativeHost::new();
+    // `import helpers` finds helpers.py beside the program, as CPython's sys.path[0] does.
+    host.module_dir = Some(std::path::Path::new(&shown).parent().map(|d| d.to_path_buf()).unwrap_or_default());
+    let host = Arc::new(host);
     // Run on a big-stack thread: the eval loop is stackless for Python calls, but
     // implicit dunder calls from builtins re-enter (bounded by the recursion limit).
     let h2 = host.clone();
@@ -228,6 +238,7 @@ fn main() {
     opts.mode = mode;
     opts.seed = seed;
     opts.argv = argv;
+    opts.test_faults = test_faults;
     opts.trace = recorder.clone();
     let schedule = record_out.as_ref().map(|_| Arc::new(std::sync::Mutex::new(Vec::new())));
     step.record = schedule.clone();

@@ -114,6 +114,30 @@ pub enum Op {
     Rot3,
     /// `a b c d -> d a b c`
     Rot4,
+    /// TOS moves down under the n - 1 items below it (ROT_N, CPython 3.10; `match`
+    /// keeps captured values under the items a pattern still needs).
+    /// `a1 .. an -> an a1 .. an-1`
+    Rotate(u32),
+    /// `match`: push len(TOS), keeping it (GET_LEN). `obj -> obj len`
+    GetLen,
+    /// `match`: is TOS a sequence for a sequence pattern (list, tuple, range, deque,
+    /// collections.abc.Sequence; not str/bytes) (MATCH_SEQUENCE). `subject -> subject bool`
+    MatchSequence,
+    /// `match`: is TOS a mapping (dict and its subclasses, collections.abc.Mapping)
+    /// (MATCH_MAPPING). `subject -> subject bool`
+    MatchMapping,
+    /// `match`: look the keys up with `subject.get` (dicts directly): a tuple of the
+    /// values, or None if one is missing (MATCH_KEYS). `subject keys -> subject keys values|None`
+    MatchKeys,
+    /// `match`: `**rest` of a mapping pattern: a new dict of the subject's items without
+    /// the keys (COPY_DICT_WITHOUT_KEYS, CPython 3.10, here also popping the subject).
+    /// `subject keys -> rest`
+    CopyDictWithoutKeys,
+    /// `match`: class pattern with `n` positional sub-patterns: isinstance(subject, cls),
+    /// then the attributes named by `__match_args__` and the keyword names, as a tuple;
+    /// None if not an instance or an attribute is missing (MATCH_CLASS).
+    /// `subject cls names -> attrs|None`
+    MatchClass(u32),
     /// Forward jump to `t`. `->`
     Jump(u32),
     /// Backward jump to `t` (loops): a check point. `->`

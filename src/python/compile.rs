@@ -48,7 +48,12 @@ pub struct Compiler<'a> {
     _src: &'a str,
     /// `from __future__ import annotations`: annotations are kept as their source text.
     future_annotations: bool,
+    /// The pattern compiled last: where CPython reports a `match` SyntaxError found
+    /// after a pattern was compiled.
+    last_pattern: TextRange,
 }
+
+mod matching;
 
 fn err<T>(msg: impl Into<String>, r: TextRange) -> CResult<T> {
     Err(CompileError { msg: msg.into(), offset: r.start().to_u32(), end: r.end().to_u32() })
@@ -76,7 +81,7 @@ pub fn compile_module(src: &str, body: &[Stmt], filename: &str) -> CResult<Bytec
     if let Some((m, off)) = st.errors.first() {
         return Err(CompileError { msg: m.clone(), offset: *off, end: *off });
     }
-    let mut c = Compiler { st, units: vec![], filename: intern(filename), line_starts: line_starts(src), cur_line: 1, cur_pos: Pos::default(), _src: src, future_annotations: has_future_annotations(body) };
+    let mut c = Compiler { st, units: vec![], filename: intern(filename), line_starts: line_starts(src), cur_line: 1, cur_pos: Pos::default(), _src: src, future_annotations: has_future_annotations(body), last_pattern: TextRange::default() };
     c.push_unit(0, "<module>", "<module>", 1);
     c.setup_annotations(body);
     c.body(body)?;
@@ -631,7 +636,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Pop);
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
-            Stmt::Match(m) => return err("match statements are not supported", m.range),
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(t) => return err("type aliases are not supported", t.range),
             Stmt::IpyEscapeCommand(t) => return err("invalid syntax", t.range),
         }
@@ -1566,6 +1571,7 @@ fn annotates(body: &[Stmt]) -> bool {
         Stmt::For(f) => annotates(&f.body) || annotates(&f.orelse),
         Stmt::While(w) => annotates(&w.body) || annotates(&w.orelse),
         Stmt::With(w) => annotates(&w.body),
+        Stmt::Match(m) => m.cases.iter().any(|c| annotates(&c.body)),
         Stmt::Try(t) => annotates(&t.body) || annotates(&t.orelse) || annotates(&t.finalbody) || t.handlers.iter().any(|h| match h {
             ast::ExceptHandler::ExceptHandler(h) => annotates(&h.body),
         }),

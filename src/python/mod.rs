@@ -262,6 +262,8 @@ fn block_kind_before(src: &str, off: usize) -> Option<(String, u32)> {
                 "except" => "'except' statement",
                 "finally" => "'finally' statement",
                 "with" => "'with' statement",
+                "match" => "'match' statement",
+                "case" => "'case' statement",
                 "def" => {
                     let name = t[3..].trim().split('(').next().unwrap_or("").trim().to_string();
                     return Some((format!("function definition on line {}", idx + 1).replace("function definition", &format!("function definition")).replacen("function definition", "function definition", 1).to_string() + &format!("\u{0}{}", name), idx as u32 + 1));
@@ -292,6 +294,21 @@ fn assign_in_condition(src: &str, filename: &str, off: usize, word: &str) -> Syn
         return mk(SyntaxKind::SyntaxError, msg, src, filename, off, next_char(src, off));
     }
     mk(SyntaxKind::SyntaxError, msg, src, filename, ls + start, ls + start + body.len())
+}
+
+/// Where the string literal holding byte `at` begins (just after its opening quote, on
+/// the same line): the nearest quote before `at` that no backslash escapes.
+fn literal_body_start(src: &str, at: usize) -> usize {
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let bytes = src.as_bytes();
+    let mut i = at;
+    while i > line_start {
+        i -= 1;
+        if (bytes[i] == b'"' || bytes[i] == b'\'') && (i == 0 || bytes[i - 1] != b'\\') {
+            return i + 1;
+        }
+    }
+    line_start
 }
 
 fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
@@ -425,8 +442,28 @@ fn map_parse_error(src: &str, filename: &str, e: &ruff_python_parser::ParseError
         ParseErrorType::PositionalAfterKeywordArgument => s("positional argument follows keyword argument"),
         ParseErrorType::PositionalAfterKeywordUnpacking => s("positional argument follows keyword argument unpacking"),
         ParseErrorType::EmptySlice => s("invalid syntax"),
+        ParseErrorType::ExpectedRealNumber => s("real number required in complex literal"),
+        ParseErrorType::ExpectedImaginaryNumber => s("imaginary number required in complex literal"),
+        ParseErrorType::InvalidMatchPatternTarget => s("cannot use '_' as a target"),
+        ParseErrorType::OtherError(m) if m == "Positional patterns cannot follow keyword patterns" => s("positional patterns follow keyword patterns"),
         ParseErrorType::Lexical(ruff_python_parser::LexicalErrorType::UnclosedStringError) => s(&format!("unterminated string literal (detected at line {})", line)),
         ParseErrorType::Lexical(ruff_python_parser::LexicalErrorType::Eof) => s("unexpected EOF while parsing"),
+        ParseErrorType::Lexical(ruff_python_parser::LexicalErrorType::UnicodeError) if src[..off].ends_with("N{") => {
+            // The parser points at the name; CPython counts bytes from the literal's first
+            // character to the escape's backslash and its closing brace.
+            let escape = off.saturating_sub(3);
+            let body = literal_body_start(src, escape);
+            let msg = format!(
+                "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: unknown Unicode character name",
+                escape - body,
+                end - body
+            );
+            // CPython's caret sits just past the literal's closing quote.
+            let quote = src.as_bytes()[body.saturating_sub(1)];
+            let close = src[end..].bytes().position(|b| b == quote || b == b'\n').map_or(src.len(), |i| end + i);
+            let after = (close + 1).min(src.len());
+            mk(SyntaxKind::SyntaxError, &msg, src, filename, after, after)
+        }
         ParseErrorType::Lexical(ruff_python_parser::LexicalErrorType::UnrecognizedToken { tok }) => {
             if (*tok as u32) > 127 {
                 s(&format!("invalid character '{}' (U+{:04X})", tok, *tok as u32))

@@ -242,6 +242,13 @@ impl Builder {
             }
             Stmt::Match(m) => {
                 self.expr(&m.subject);
+                for c in &m.cases {
+                    self.pattern(&c.pattern);
+                    if let Some(g) = &c.guard {
+                        self.expr(g);
+                    }
+                    self.body(&c.body);
+                }
             }
             Stmt::Raise(r) => {
                 if let Some(e) = &r.exc {
@@ -330,6 +337,41 @@ impl Builder {
             }
             Stmt::Expr(e) => self.expr(&e.value),
             _ => {}
+        }
+    }
+    /// A `case` pattern: captures are assignments; values, keys and classes are uses.
+    fn pattern(&mut self, p: &ast::Pattern) {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.expr(&v.value),
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => s.patterns.iter().for_each(|q| self.pattern(q)),
+            P::MatchMapping(m) => {
+                m.keys.iter().for_each(|k| self.expr(k));
+                m.patterns.iter().for_each(|q| self.pattern(q));
+                if let Some(r) = &m.rest {
+                    self.assign(r.id.as_str());
+                }
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls);
+                c.arguments.patterns.iter().for_each(|q| self.pattern(q));
+                c.arguments.keywords.iter().for_each(|k| self.pattern(&k.pattern));
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.assign(n.id.as_str());
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(q) = &a.pattern {
+                    self.pattern(q);
+                }
+                if let Some(n) = &a.name {
+                    self.assign(n.id.as_str());
+                }
+            }
+            P::MatchOr(o) => o.patterns.iter().for_each(|q| self.pattern(q)),
         }
     }
     fn target(&mut self, t: &Expr) {

@@ -75,3 +75,77 @@ pub fn deadlock_text(blocked: impl Iterator<Item = (String, WaitInfo, Option<Str
     out.push_str(&format!("RuntimeError: deadlock: all {n} threads are blocked forever\n"));
     out
 }
+
+/// The wait-for graph's edges, read back from a deadlock report (`deadlock_text`):
+/// the page draws them for any run or outcome whose stderr holds a report.
+/// One waiting thread: the lock it waits for, and who holds that lock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WaitEdge {
+    pub thread: String,
+    pub lock: String,
+    pub holder: Option<String>,
+}
+
+/// The lock a line of source waits for: `with a:` -> `a`, `b.acquire()` -> `b`.
+fn lock_in(text: &str) -> Option<String> {
+    let t = text.trim();
+    let name = if let Some(rest) = t.strip_prefix("with ") {
+        rest.trim_end_matches(':').split(',').next()?.split(" as ").next()?.trim().to_string()
+    } else if let Some(i) = t.find(".acquire(") {
+        t[..i].rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '[' || c == ']')).next()?.to_string()
+    } else {
+        return None;
+    };
+    (!name.is_empty()).then_some(name)
+}
+
+/// The edges of a deadlock report (empty when `stderr` holds none).
+pub fn edges_from_report(stderr: &str) -> Vec<WaitEdge> {
+    let Some(start) = stderr.find("Deadlock:") else { return vec![] };
+    let mut out = Vec::new();
+    for line in stderr[start..].lines().skip(1) {
+        let Some(l) = line.strip_prefix("  ") else { break };
+        let (who, rest) = if let Some(i) = l.find(" waits for a lock held by ") {
+            (&l[..i], Some(&l[i + " waits for a lock held by ".len()..]))
+        } else if let Some(i) = l.find(" waits ") {
+            (&l[..i], None)
+        } else {
+            continue;
+        };
+        let (holder, tail) = match rest {
+            Some(r) => match r.find(", line ") {
+                Some(j) => (Some(r[..j].to_string()), &r[j..]),
+                None => (Some(r.to_string()), ""),
+            },
+            None => (None, l.find(", line ").map(|j| &l[j..]).unwrap_or("")),
+        };
+        // `, line 6: with b:`
+        let (line_no, text) = tail.strip_prefix(", line ").and_then(|t| t.split_once(": ")).unwrap_or(("?", ""));
+        // `waits in Thread.join()`: what it waits in; a lock: its name in the source.
+        let api = l.split_once(" waits in ").map(|(_, r)| r.split(", line ").next().unwrap_or(r).to_string());
+        let lock = match (&holder, api) {
+            (None, Some(api)) => api,
+            _ => lock_in(text).unwrap_or_else(|| format!("lock (line {line_no})")),
+        };
+        out.push(WaitEdge { thread: who.to_string(), lock, holder });
+    }
+    out
+}
+
+/// Threads on a cycle of "waits for a lock held by".
+pub fn cycle(edges: &[WaitEdge]) -> Vec<String> {
+    let next = |t: &str| edges.iter().find(|e| e.thread == t).and_then(|e| e.holder.clone());
+    for e in edges {
+        let mut path: Vec<String> = vec![e.thread.clone()];
+        let mut at = e.thread.clone();
+        while let Some(n) = next(&at) {
+            if let Some(i) = path.iter().position(|p| *p == n) {
+                return path[i..].to_vec();
+            }
+            path.push(n.clone());
+            at = n;
+        }
+    }
+    vec![]
+}
+

@@ -9,9 +9,13 @@
 //!
 //! Blocking calls (sleep, lock waits, join, big hashes) release it around the wait.
 //! Free-threaded mode simply has no `Gil`.
+//!
+//! A holder can die without releasing it (a worker that trapped): waiters look at the
+//! program's kill flag at least every [`KILL_SLICE`] and give up once it is set, so a
+//! dead holder cannot block the others forever (see `fault.rs`).
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::vm::host::ThreadNo;
@@ -34,7 +38,12 @@ pub struct Gil {
     switched: Condvar,
     drop_request: AtomicBool,
     interval_us: AtomicU64,
+    /// The program's kill flag: once set, nobody waits for the GIL any more.
+    kill: Option<Arc<AtomicBool>>,
 }
+
+/// Longest wait for the GIL between two looks at the kill flag.
+const KILL_SLICE: Duration = Duration::from_millis(50);
 
 /// CPython's default switch interval: 5 ms.
 pub const DEFAULT_INTERVAL: Duration = Duration::from_micros(5_000);
@@ -47,13 +56,27 @@ impl Default for Gil {
 
 impl Gil {
     pub fn new() -> Gil {
+        Gil::watching(None)
+    }
+
+    /// A GIL whose waiters give up once `kill` is set (the program is over).
+    pub fn with_kill(kill: Arc<AtomicBool>) -> Gil {
+        Gil::watching(Some(kill))
+    }
+
+    fn watching(kill: Option<Arc<AtomicBool>>) -> Gil {
         Gil {
             state: Mutex::new(State { locked: false, last_holder: 0, switch_number: 0 }),
             released: Condvar::new(),
             switched: Condvar::new(),
             drop_request: AtomicBool::new(false),
             interval_us: AtomicU64::new(DEFAULT_INTERVAL.as_micros() as u64),
+            kill,
         }
+    }
+
+    fn killed(&self) -> bool {
+        self.kill.as_ref().is_some_and(|k| k.load(Ordering::Relaxed))
     }
 
     /// `sys.getswitchinterval()`, in seconds.
@@ -74,15 +97,30 @@ impl Gil {
 
     /// Takes the GIL for `me`, waiting as long as needed and asking the holder to drop
     /// it after every switch interval without progress. Returns true if another thread
-    /// held it last (a switch happened).
+    /// held it last (a switch happened). Returns false WITHOUT the GIL once the program
+    /// was killed (its holder may be dead): the caller is about to be abandoned anyway.
     pub fn take(&self, me: ThreadNo) -> bool {
         let mut st = self.lock();
         while st.locked {
+            if self.killed() {
+                return false;
+            }
             let saved = st.switch_number;
             let interval = Duration::from_micros(self.interval_us.load(Ordering::Relaxed));
-            let (guard, waited) = self.released.wait_timeout(st, interval).unwrap_or_else(|e| e.into_inner());
-            st = guard;
-            if waited.timed_out() && st.locked && st.switch_number == saved {
+            // Long intervals are waited in slices, to look at the kill flag.
+            let mut left = interval;
+            let mut timed_out = true;
+            while st.locked && !left.is_zero() && !self.killed() {
+                let slice = left.min(KILL_SLICE);
+                let (guard, waited) = self.released.wait_timeout(st, slice).unwrap_or_else(|e| e.into_inner());
+                st = guard;
+                if !waited.timed_out() {
+                    timed_out = false;
+                    break;
+                }
+                left -= slice;
+            }
+            if timed_out && st.locked && st.switch_number == saved && !self.killed() {
                 self.drop_request.store(true, Ordering::Release);
             }
         }
@@ -101,24 +139,31 @@ impl Gil {
 
     /// Releases the GIL. If it was dropped because of a request, waits until another
     /// thread has taken it (CPython's FORCE_SWITCHING).
+    /// Not holding it (a `take` gave up because the program was killed) is fine: then
+    /// this does nothing.
     pub fn release(&self, me: ThreadNo) {
         let mut st = self.lock();
-        debug_assert!(st.locked && st.last_holder == me, "release by a thread that does not hold the GIL");
+        if !(st.locked && st.last_holder == me) {
+            return;
+        }
         st.locked = false;
         self.released.notify_one();
         if self.drop_request.load(Ordering::Acquire) && st.last_holder == me {
             self.drop_request.store(false, Ordering::Release);
-            // One wait, as in CPython: woken by the next take (or spuriously).
-            drop(self.switched.wait(st));
+            // One wait, as in CPython: woken by the next take (or spuriously). Bounded,
+            // in case the thread that asked died before it could take the GIL.
+            drop(self.switched.wait_timeout(st, KILL_SLICE));
         }
     }
 
     /// Releases the GIL around a blocking call, without forced switching (nobody is
     /// owed the GIL because of us: we are about to wait anyway).
-    pub fn release_for_blocking(&self, _me: ThreadNo) {
+    pub fn release_for_blocking(&self, me: ThreadNo) {
         let mut st = self.lock();
-        st.locked = false;
-        self.released.notify_one();
+        if st.locked && st.last_holder == me {
+            st.locked = false;
+            self.released.notify_one();
+        }
     }
 
     /// The eval-breaker test at a check point: cheap, one relaxed load.
@@ -222,6 +267,36 @@ mod tests {
         gil.release_for_blocking(1);
         assert_eq!(gil.holder(), None);
         assert!(!gil.take(1), "same thread again: no switch");
+    }
+
+    #[test]
+    fn waiters_give_up_once_killed_when_the_holder_never_releases() {
+        // The holder "dies" holding the GIL (a trapped worker never releases it): a
+        // waiter must not block forever once the program is killed.
+        let kill = Arc::new(AtomicBool::new(false));
+        let gil = Arc::new(Gil::with_kill(kill.clone()));
+        gil.set_switch_interval(1.0); // longer than the kill slice: waited in slices
+        gil.take(1);
+        let waiter = {
+            let gil = gil.clone();
+            std::thread::spawn(move || {
+                gil.take(2);
+                gil.holder()
+            })
+        };
+        std::thread::sleep(Duration::from_millis(120));
+        assert!(!waiter.is_finished(), "took a GIL that is held");
+        kill.store(true, Ordering::Relaxed);
+        let t0 = std::time::Instant::now();
+        while !waiter.is_finished() {
+            assert!(t0.elapsed() < Duration::from_secs(2), "a waiter ignored the kill flag");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        // It gave up without taking it: the dead holder still "holds" it.
+        assert_eq!(waiter.join().unwrap(), Some(1));
+        // Releasing a GIL one does not hold does nothing.
+        gil.release(2);
+        assert_eq!(gil.holder(), Some(1));
     }
 
     #[test]

@@ -17,22 +17,29 @@
 //!   and by `--one-thread` trials. Imports deadlock, program, stepper, trace.
 //! - [`explore`]: every outcome of a program (DPOR over `solo` steps), replay of a
 //!   schedule. Imports options, program, run, solo.
+//! - [`trial`]: one seeded stepped trial on the calling host thread (the trial pool's
+//!   unit of work). Imports explore, solo.
 //! - [`program`]: `Program`, one run's shared state (the registry of threads and what
 //!   each waits for, `ProgramHost`, deadlock detection), and the `Runner` trait both
 //!   runners implement. Imports deadlock, options, trace.
 //! - [`options`]: `Mode`, `Options`, `StepOptions`, `Policy`, `Spawn`. Imports trace.
+//! - [`fault`]: a thread that died in the engine (panic, trap, failed allocation) ends
+//!   its program with a message naming it. Imports program.
 //! - Leaves: [`deadlock`] (wait descriptions, the report text), [`gil`] (CPython 3.11's
 //!   switching rules), [`trace`] (per-thread event buffers, lanes, Chrome trace),
 //!   [`native_host`] (`NativeHost`, the std host of the CLI and tests).
 
 pub mod deadlock;
+pub mod fault;
 pub mod gil;
 pub mod native_host;
 pub mod options;
 pub mod program;
 pub mod explore;
 pub mod run;
+pub mod snapshot;
 pub mod solo;
 pub mod stepper;
 pub mod threads;
 pub mod trace;
+pub mod trial;

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-use crate::vm::host::Host;
+use crate::vm::host::{Host, LocalModule};
 
 /// std-based host for the native CLI and tests.
 pub struct NativeHost {
@@ -14,6 +14,8 @@ pub struct NativeHost {
     pub stop: AtomicBool,
     /// When set, output is captured here instead of written to the process's streams.
     pub capture: Option<Mutex<(String, String)>>,
+    /// The program's folder, where `import name` looks for `name.py` (the CLI sets it).
+    pub module_dir: Option<std::path::PathBuf>,
 }
 
 impl NativeHost {
@@ -23,6 +25,7 @@ impl NativeHost {
             out: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
             stop: AtomicBool::new(false),
             capture: None,
+            module_dir: None,
         }
     }
     pub fn capturing() -> NativeHost {
@@ -97,5 +100,25 @@ impl Host for NativeHost {
                 Some(s)
             }
         }
+    }
+    fn read_file(&self, path: &str) -> Option<Vec<u8>> {
+        let mut p = self.module_dir.clone()?;
+        p.extend(path.split('/').filter(|s| !s.is_empty()));
+        std::fs::read(p).ok()
+    }
+    fn list_dir(&self, path: &str) -> Option<Vec<String>> {
+        let mut p = self.module_dir.clone()?;
+        p.extend(path.split('/').filter(|s| !s.is_empty()));
+        let names = std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned());
+        Some(names.collect())
+    }
+    fn local_module(&self, name: &str) -> Option<LocalModule> {
+        let mut path = self.module_dir.clone()?;
+        path.extend(name.split('.'));
+        let read = |p: std::path::PathBuf, package: bool| {
+            let bytes = std::fs::read(&p).ok()?;
+            Some(LocalModule { filename: p.to_string_lossy().into_owned(), source: String::from_utf8_lossy(&bytes).into_owned(), package })
+        };
+        read(path.with_extension("py"), false).or_else(|| read(path.join("__init__.py"), true))
     }
 }

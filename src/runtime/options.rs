@@ -2,6 +2,7 @@
 //! started. A leaf: every other file of the runtime may use it, it uses none of them
 //! but the trace recorder type.
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use super::trace::Recorder;
@@ -93,10 +94,17 @@ pub struct Options {
     pub trace: Option<Arc<Recorder>>,
     /// Stepped mode: policy, burst length, schedule recording.
     pub step: StepOptions,
+    /// Lets the program import `_testfault` to inject faults (tests only; see
+    /// `stdlib/testfault.rs`). Off unless a test turns it on.
+    pub test_faults: bool,
+    /// Modules the program can import beside it, by path (`helpers.py`,
+    /// `pkg/__init__.py`), for a run with no folder of its own (the page); they come
+    /// before the host's own folder.
+    pub files: Arc<BTreeMap<String, String>>,
 }
 
 impl Options {
     pub fn new(filename: &str) -> Options {
-        Options { mode: Mode::Gil, seed: 0, filename: filename.into(), argv: vec![filename.into()], trace: None, step: StepOptions::default() }
+        Options { mode: Mode::Gil, seed: 0, filename: filename.into(), argv: vec![filename.into()], trace: None, step: StepOptions::default(), test_faults: false, files: Arc::default() }
     }
 }

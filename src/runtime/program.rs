@@ -52,6 +52,11 @@ pub struct ProgramHost {
     /// Stepped mode: virtual time in nanoseconds.
     virtual_ns: Option<AtomicU64>,
     wall0: f64,
+    /// Armed by a test: `_testfault` may be imported ([`Program::allow_test_faults`]).
+    test_faults: AtomicBool,
+    /// What `open()` reads and writes, and where `import` looks first: the files given
+    /// with the program ([`Program::give_files`]) and those it wrote, in memory.
+    fs: crate::vm::files::Files,
 }
 
 impl ProgramHost {
@@ -110,6 +115,32 @@ impl Host for ProgramHost {
     fn read_line(&self) -> Option<String> {
         self.inner.read_line()
     }
+    fn local_module(&self, name: &str) -> Option<crate::vm::host::LocalModule> {
+        let path = name.replace('.', "/");
+        for (file, package) in [(format!("{path}.py"), false), (format!("{path}/__init__.py"), true)] {
+            // The run's own files only: the host's folder is the host's `local_module`.
+            if let Ok(bytes) = self.fs.read(&file, &crate::vm::files::NoDisk) {
+                let source = String::from_utf8_lossy(&bytes).into_owned();
+                return Some(crate::vm::host::LocalModule { filename: file, source, package });
+            }
+        }
+        self.inner.local_module(name)
+    }
+    fn read_file(&self, path: &str) -> Option<Vec<u8>> {
+        self.inner.read_file(path)
+    }
+    fn list_dir(&self, path: &str) -> Option<Vec<String>> {
+        self.inner.list_dir(path)
+    }
+    fn files(&self) -> Option<&crate::vm::files::Files> {
+        Some(&self.fs)
+    }
+    fn crashed(&self, message: &str) {
+        self.inner.crashed(message)
+    }
+    fn test_faults(&self) -> bool {
+        self.test_faults.load(Ordering::Relaxed)
+    }
 }
 
 /// How a thread's run ended.
@@ -117,6 +148,9 @@ pub enum Ended {
     Finished(Result<Value, Value>),
     /// The program was stopped or is over: the thread was abandoned where it was.
     Killed,
+    /// Finished, and the runner already ended it ([`Program::end_thread`]) before giving
+    /// up its turn: the stepped runner does, so the next thread to run sees it gone.
+    Over,
 }
 
 /// The shared state of one program run.
@@ -138,7 +172,9 @@ pub struct Program {
 
 impl Program {
     pub fn new(mode: Mode, inner: Arc<dyn Host>, spawn: Arc<dyn Spawn>, trace: Option<Arc<Recorder>>, filename: &str) -> Arc<Program> {
-        let killed = Arc::new(AtomicBool::new(false));
+        // The host's kill switch, if it has one, is the program's: a host that saw a
+        // worker die (and nobody report it) can abandon every thread at once.
+        let killed = inner.kill_switch().unwrap_or_else(|| Arc::new(AtomicBool::new(false)));
         let wall0 = inner.wall();
         let host = Arc::new(ProgramHost {
             inner,
@@ -146,6 +182,8 @@ impl Program {
             killed: killed.clone(),
             virtual_ns: (mode == Mode::Step).then(|| AtomicU64::new(0)),
             wall0,
+            test_faults: AtomicBool::new(false),
+            fs: Default::default(),
         });
         Arc::new(Program {
             mode,
@@ -167,6 +205,59 @@ impl Program {
 
     pub fn killed(&self) -> bool {
         self.killed.load(Ordering::Relaxed)
+    }
+
+    /// The flag [`Program::kill`] sets (the GIL watches it while a thread waits).
+    pub fn kill_flag(&self) -> Arc<AtomicBool> {
+        self.killed.clone()
+    }
+
+    /// Files (path -> text) the program can open and import (see [`Options::files`]).
+    pub fn give_files(&self, files: Arc<std::collections::BTreeMap<String, String>>) {
+        self.host.fs.seed(&files);
+    }
+
+    /// Lets this run import `_testfault` (fault-injection tests only).
+    pub fn allow_test_faults(&self) {
+        self.host.test_faults.store(true, Ordering::Relaxed);
+    }
+
+    /// Thread `no` died inside the engine of `what` (see `fault.rs`): the run ends with
+    /// a message naming it (exit code 1), every other thread is abandoned, and the dead
+    /// thread leaves the registry so the program is still finalized. Called on the dying
+    /// thread, which may hold any lock: it only `try_lock`s.
+    pub fn crashed(&self, no: ThreadNo, what: &str) {
+        let name = self
+            .registry
+            .try_lock()
+            .ok()
+            .and_then(|reg| reg.threads.get(&no).map(|e| e.name.clone()))
+            .unwrap_or_else(|| if no == 1 { "MainThread".into() } else { format!("Thread {no}") });
+        // Only the first death is reported (a deadlock report, too, comes first).
+        let first = self.forced_exit.compare_exchange(-1, 1, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+        self.kill();
+        if first {
+            self.host.crashed(&super::fault::crash_message(&name, what));
+        }
+        if let Ok(mut reg) = self.registry.try_lock() {
+            reg.threads.remove(&no);
+        }
+        self.finalize_if_idle_try();
+    }
+
+    /// [`Program::finalize_if_idle`] that gives up instead of waiting for a lock.
+    fn finalize_if_idle_try(&self) {
+        let interp = {
+            let Ok(reg) = self.registry.try_lock() else { return };
+            if !reg.threads.is_empty() {
+                return;
+            }
+            let Ok(mut ending) = self.ending.try_lock() else { return };
+            ending.take()
+        };
+        if let Some(interp) = interp {
+            interp.finalize();
+        }
     }
 
     /// Abandons every thread (Stop, deadlock, or the end of the program with daemon
@@ -206,6 +297,19 @@ impl Program {
             let t: Arc<ThreadTrace> = r.thread(no, name);
             vm.set_trace(Some(t));
         }
+    }
+
+    /// A started thread's code finished: its uncaught exception (if any) is printed, as
+    /// CPython's `_thread` does, and the thread leaves the registry (`_thread._count()`,
+    /// `threading.enumerate()` and deadlock reports stop counting it).
+    pub fn end_thread(&self, vm: &mut Vm, uncaught: Option<&Value>) {
+        if let Some(e) = uncaught {
+            if !self.killed() {
+                let text = vm.format_exception(e);
+                self.host.write_stderr(&text);
+            }
+        }
+        self.unregister(vm);
     }
 
     pub fn unregister(&self, vm: &Vm) {
@@ -349,6 +453,9 @@ pub trait Runner: Scheduler {
     fn close(&self) {
         self.program().close()
     }
+    /// Thread `no` died on this host thread (natively, after its panic was caught):
+    /// give back what it held (the GIL), so nobody waits for it.
+    fn crashed(&self, _no: ThreadNo) {}
 }
 
 /// `Scheduler::start_thread` for a runner that keeps a weak reference to itself: no new
@@ -360,9 +467,20 @@ pub fn start_thread_from<R: Runner + 'static>(me: &std::sync::Weak<R>, vm: Vm) -
     }
 }
 
+/// Most threads one program may have alive at once; more raise CPython's "can't start
+/// new thread". In the browser each is a Web Worker with its own stack: a thread bomb
+/// must end in an exception, not take the page's memory.
+#[cfg(target_arch = "wasm32")]
+pub const MAX_THREADS: usize = 128;
+#[cfg(not(target_arch = "wasm32"))]
+pub const MAX_THREADS: usize = 4096;
+
 /// Starts `vm` as a new Python thread on its own host thread, driven by `runner`.
 pub fn start_thread(runner: Arc<dyn Runner>, mut vm: Vm) -> Result<ThreadNo, String> {
     let prog = runner.program().clone();
+    if prog.thread_count() >= MAX_THREADS {
+        return Err("can't start new thread".into());
+    }
     let no = prog.next_no.fetch_add(1, Ordering::Relaxed);
     prog.register(&mut vm, no, &format!("Thread {no}"));
     runner.joined(no);
@@ -370,15 +488,22 @@ pub fn start_thread(runner: Arc<dyn Runner>, mut vm: Vm) -> Result<ThreadNo, Str
         let prog = prog.clone();
         prog.spawn.clone().spawn(Box::new(move || {
             let mut vm = vm;
+            let _current = super::fault::Current::enter(&prog, no);
             // Started when a host thread really runs it (a cold worker takes a while).
             prog.record(&vm, What::Started);
-            if let Ended::Finished(Err(e)) = runner.drive(&mut vm) {
-                if !prog.killed() {
-                    let text = vm.format_exception(&e);
-                    prog.host.write_stderr(&text);
+            // Natively a panic unwinds to here (in the browser it aborts the worker and
+            // the worker's panic hook reports it): the run ends with a crash message.
+            let ended = super::fault::catching(|| runner.drive(&mut vm));
+            match ended {
+                Ok(Ended::Over) => {}
+                Ok(Ended::Finished(r)) => prog.end_thread(&mut vm, r.err().as_ref()),
+                Ok(Ended::Killed) => prog.unregister(&vm),
+                Err(payload) => {
+                    super::fault::report(&super::fault::panic_text(&*payload));
+                    runner.crashed(no);
+                    prog.unregister(&vm);
                 }
             }
-            prog.unregister(&vm);
         }))
     };
     if let Err(e) = started {

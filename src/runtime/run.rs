@@ -27,6 +27,12 @@ use crate::vm::value::Value;
 /// exit code (1 after an uncaught exception or a deadlock, `sys.exit`'s code).
 pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>) -> i32 {
     let prog = Program::new(opts.mode, host, spawn, opts.trace.clone(), &opts.filename);
+    if opts.test_faults {
+        prog.allow_test_faults();
+    }
+    if !opts.files.is_empty() {
+        prog.give_files(opts.files.clone());
+    }
     let runner: Arc<dyn Runner> = match opts.mode {
         Mode::Step if opts.step.one_host_thread => {
             let plan = match &opts.step.policy {
@@ -51,7 +57,7 @@ pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>)
 pub fn run_on(src: &str, opts: &Options, prog: &Arc<Program>, runner: Arc<dyn Runner>) -> i32 {
     let scheduler: Arc<dyn Scheduler> = runner.clone();
     let interp = Interpreter::new(prog.host.clone(), scheduler, opts.argv.clone(), crate::stdlib::find);
-    let code = match interp.compile(src, &opts.filename) {
+    let code = match compile_cached(&interp, src, &opts.filename) {
         Ok(c) => c,
         Err(e) => {
             prog.host.write_stderr(&e.render());
@@ -64,7 +70,19 @@ pub fn run_on(src: &str, opts: &Options, prog: &Arc<Program>, runner: Arc<dyn Ru
     prog.register(&mut main, 1, "MainThread");
     runner.joined(1);
     prog.record(&main, What::Started);
-    let mut exit = run_main_thread(&*runner, main);
+    // A panic in the main thread ends the run with a crash message (natively it unwinds
+    // to here; in the browser the worker's panic hook reports it, see `fault.rs`).
+    let mut exit = {
+        let _current = super::fault::Current::enter(prog, 1);
+        match super::fault::catching(|| run_main_thread(&*runner, main)) {
+            Ok(code) => code,
+            Err(payload) => {
+                super::fault::report(&super::fault::panic_text(&*payload));
+                runner.crashed(1);
+                1
+            }
+        }
+    };
     let forced = prog.forced_exit.load(std::sync::atomic::Ordering::Acquire);
     if forced >= 0 {
         exit = forced;
@@ -72,6 +90,24 @@ pub fn run_on(src: &str, opts: &Options, prog: &Arc<Program>, runner: Arc<dyn Ru
     runner.close();
     prog.finish(interp);
     exit
+}
+
+thread_local! {
+    /// The program last compiled on this host thread: an exploration or a batch of
+    /// trials runs the same source hundreds of times, and compiling it was about a
+    /// tenth of each run. (Code objects are shared between runs like the library's.)
+    static LAST_COMPILED: std::cell::RefCell<Option<(Arc<str>, Arc<str>, Arc<crate::vm::code::Code>)>> = const { std::cell::RefCell::new(None) };
+}
+
+fn compile_cached(interp: &Arc<Interpreter>, src: &str, filename: &str) -> Result<Arc<crate::vm::code::Code>, crate::python::SyntaxErr> {
+    let hit = LAST_COMPILED.with(|c| c.borrow().as_ref().filter(|(s, f, _)| &**s == src && &**f == filename).map(|(_, _, code)| code.clone()));
+    if let Some(code) = hit {
+        interp.sources.lock().unwrap_or_else(|e| e.into_inner()).insert(crate::python::names::intern(filename), Arc::from(src));
+        return Ok(code);
+    }
+    let code = interp.compile(src, filename)?;
+    LAST_COMPILED.with(|c| *c.borrow_mut() = Some((Arc::from(src), Arc::from(filename), code.clone())));
+    Ok(code)
 }
 
 /// The exit code for how the main thread ended (prints its traceback).
@@ -102,7 +138,8 @@ fn run_main_thread(runner: &dyn Runner, mut main: Vm) -> i32 {
     let prog = runner.program();
     let exit = match runner.drive(&mut main) {
         Ended::Finished(r) => main_exit(&mut main, r),
-        Ended::Killed => 1,
+        // (Only started threads end early; the main thread's end comes below.)
+        Ended::Killed | Ended::Over => 1,
     };
     // CPython joins the non-daemon threads first, then runs the atexit callbacks.
     for (module, func) in [("threading", "_shutdown"), ("atexit", "_run_exitfuncs")] {

@@ -10,7 +10,9 @@
 //! `wait_in_place` runs the other threads right there, deeper on the same host stack,
 //! until the waiter can go on. Only the innermost such waiter can be resumed; if an
 //! outer one is the only thread that could go on, the run is cut short (`Record::cut`)
-//! instead of guessing.
+//! instead of guessing. The browser's trial pool (`web::pool`, `runtime::trial`) runs
+//! such a cut trial again on the baton runner (`stepper.rs`), which gives every Python
+//! thread a host stack of its own (`runtime::trial::needs_host_threads`).
 //!
 //! Who runs next is a [`Plan`]: the explorer's choices (one *step* at a time: up to
 //! the next instruction of the learner's program that other threads could observe),
@@ -43,9 +45,10 @@ const MAX_STREAK: u32 = 64;
 const SPLIT_AT_LIBRARY: bool = false;
 
 /// What a step touched, as far as other threads could tell: `any` (it called a
-/// builtin that may do anything), `lib` (it ran library code: anything but the
-/// learner's module globals and closure cells, which only the learner's code can
-/// name), and reads and writes of keys (a global name, an attribute of one object, a
+/// builtin that may do anything), `lib` (it ran library code that `peek_op` could not
+/// name exactly: anything but the learner's module globals and closure cells, which
+/// only the learner's code can name; `THREADLAB_EXPLORE_LIBANY=1` prints each such
+/// library instruction), and reads and writes of keys (a global name, an attribute of one object, a
 /// cell, a container's items, a lock, the output).
 ///
 /// `acc` names objects by address: exact, but only within one run. `stable` holds the
@@ -114,6 +117,16 @@ fn lock_key(l: &Arc<crate::vm::lock::Lock>) -> u64 {
 /// The lock the next instruction of `vm` operates on, in any code: a method of a lock,
 /// a lock's bound method called, `with lock`.
 pub fn lock_op(vm: &Vm) -> Option<u64> {
+    lock_target(vm).map(|l| lock_key(&l))
+}
+
+fn lib_debug() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("THREADLAB_EXPLORE_LIBANY").is_some())
+}
+
+/// The lock behind `lock_op`.
+fn lock_target(vm: &Vm) -> Option<Arc<crate::vm::lock::Lock>> {
     let f = vm.frames.last()?;
     let n = f.stack.len();
     let top = |k: usize| n.checked_sub(k + 1).map(|i| &f.stack[i]);
@@ -125,7 +138,7 @@ pub fn lock_op(vm: &Vm) -> Option<u64> {
         Op::WithExcept => lock_of_bound(top(1)?)?,
         _ => return None,
     };
-    Some(lock_key(&l))
+    Some(l)
 }
 
 /// Two steps that do not commute (one may change what the other sees or does),
@@ -178,6 +191,11 @@ impl Foot {
             Peek::Any => self.any = true,
             Peek::Lib => self.lib = true,
             Peek::Acc(k, w) => self.push(*k, *w),
+            Peek::Accs(v) => {
+                for (k, w) in v {
+                    self.push(*k, *w)
+                }
+            }
         }
     }
     fn push(&mut self, k: u64, w: bool) {
@@ -195,6 +213,8 @@ pub enum Peek {
     Local,
     /// Reads (false) or writes (true) one key.
     Acc(u64, bool),
+    /// Several keys at once (a dict item: the item, and the dict's shape).
+    Accs(Vec<(u64, bool)>),
     /// Calls library code (a Python function of our library).
     Lib,
     /// Anything.
@@ -222,7 +242,7 @@ fn key(tag: u8, s: &str, p: usize) -> u64 {
 
 /// Builtins that touch no shared state when their arguments are numbers or strings
 /// (checked by the caller) or that make new objects.
-const PURE: &[&str] = &["allocate_lock", "RLock", "get_ident", "len", "abs", "min", "max", "int", "str", "float", "bool", "repr", "round", "divmod", "pow", "hash", "chr", "ord"];
+const PURE: &[&str] = &["allocate_lock", "RLock", "get_ident", "get_native_id", "_set_name", "len", "abs", "min", "max", "int", "str", "float", "bool", "repr", "round", "divmod", "pow", "hash", "chr", "ord"];
 
 /// Builtin types whose call on numbers or strings only makes a new object.
 const PURE_TYPES: &[&str] = &["range", "int", "str", "float", "bool", "tuple", "list", "dict", "set", "frozenset", "bytes", "object"];
@@ -256,9 +276,63 @@ fn prim(v: &Value) -> bool {
 
 fn container_key(v: &Value) -> Option<u64> {
     match v {
-        Value::List(l) => Some(okey(4, "", Arc::as_ptr(l) as *const u8 as usize, 0)),
-        Value::Dict(d) => Some(okey(4, "", Arc::as_ptr(d) as *const u8 as usize, 0)),
+        Value::List(l) => Some(okey(TAG_CONTAINER, "", Arc::as_ptr(l) as *const u8 as usize, 0)),
+        Value::Dict(d) => Some(okey(TAG_CONTAINER, "", Arc::as_ptr(d) as *const u8 as usize, 0)),
         _ => None,
+    }
+}
+
+/// Container keys: a list or dict as a whole (its shape), a dict's item by hash, a
+/// dict's insertion order.
+pub const TAG_CONTAINER: u8 = 4;
+const TAG_ITEM: u8 = 8;
+const TAG_ORDER: u8 = 9;
+/// A module's attribute (or a library module's global), by name only.
+pub const TAG_MODATTR: u8 = 7;
+
+/// What an instruction does to one dict item.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Read,
+    /// `d[k] = v`, `d.setdefault(k)`: an update, or an insertion if `k` is new.
+    Store,
+    /// `del d[k]`, `d.pop(k)`.
+    Remove,
+}
+
+/// One dict item's access, keyed by (dict, the key's hash) rather than the whole dict,
+/// so two threads registering under different keys commute. The dict's shape key is
+/// read by every item access and written by whole-dict reads (len, iteration: see the
+/// callers) and writes; an insertion also writes the dict's order key, since two
+/// insertions' order shows in iteration (a removal and an insertion of other keys
+/// leave the same order either way). None: the key's hash needs Python code.
+fn dict_item(d: &Arc<Mutex<crate::vm::dict::Dict>>, k: &Value, kind: Item) -> Option<Peek> {
+    let h = crate::vm::ops::hash_native(k).ok()??;
+    let p = Arc::as_ptr(d) as *const u8 as usize;
+    let text = h.to_string();
+    let item = key(TAG_ITEM, &text, p);
+    let st = key(TAG_ITEM, &text, 0);
+    STABLE.with(|m| m.borrow_mut().insert(item, st));
+    let shape = okey(TAG_CONTAINER, "", p, 0);
+    let mut v = vec![(shape, false), (item, kind != Item::Read)];
+    if kind == Item::Store {
+        let present = d.lock().unwrap_or_else(|e| e.into_inner()).get(h, k).is_some();
+        if !present {
+            v.push((okey(TAG_ORDER, "", p, 0), true));
+        }
+    }
+    Some(Peek::Accs(v))
+}
+
+fn is_deque(v: &Value) -> bool {
+    matches!(v, Value::Native(_)) && &*crate::vm::types::type_name(v) == "deque"
+}
+
+/// A native object (a deque) as a container key.
+fn native_key(v: &Value) -> u64 {
+    match v {
+        Value::Native(n) => okey(TAG_CONTAINER, "", Arc::as_ptr(n) as *const u8 as usize, 0),
+        _ => key(TAG_CONTAINER, "", 0),
     }
 }
 
@@ -273,7 +347,14 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
     if *f.code.filename != *file {
         return Where::Library;
     }
-    let Some(op) = f.code.ops.get(f.ip) else { return Where::User(Peek::Any) };
+    Where::User(peek_op(vm, file, false))
+}
+
+/// What the next instruction of `vm`'s top frame touches; `lib`: the frame is library
+/// code, whose module globals are keyed as module attributes (`threading._active`).
+pub fn peek_op(vm: &Vm, file: &str, lib: bool) -> Peek {
+    let Some(f) = vm.frames.last() else { return Peek::Local };
+    let Some(op) = f.code.ops.get(f.ip) else { return Peek::Any };
     let n = f.stack.len();
     let top = |k: usize| n.checked_sub(k + 1).map(|i| &f.stack[i]);
     let prims = |k: usize| (0..k).all(|i| top(i).map(prim).unwrap_or(false));
@@ -313,13 +394,23 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
         Op::BuildMap(k) => local_if(prims(2 * k as usize)),
         Op::SetAdd(_) => local_if(prims(1)),
         Op::MapAdd(_) => local_if(prims(2)),
-        Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) | Op::JumpIfFalseOrPop(_) | Op::JumpIfTrueOrPop(_) | Op::Unary(_) => {
-            local_if(prims(1))
-        }
+        Op::PopJumpIfFalse(_) | Op::PopJumpIfTrue(_) | Op::JumpIfFalseOrPop(_) | Op::JumpIfTrueOrPop(_) => match top(0) {
+            Some(v) if prim(v) => Peek::Local,
+            // Identity truth: nothing runs, nothing shared is read.
+            Some(Value::Inst(o)) if !py_hook(&o.class(), "__bool__") && !py_hook(&o.class(), "__len__") => Peek::Local,
+            Some(Value::Func(_) | Value::Class(_) | Value::Module(_) | Value::Method(_)) => Peek::Local,
+            Some(c @ (Value::List(_) | Value::Dict(_))) => container_key(c).map(|k| Peek::Acc(k, false)).unwrap_or(Peek::Any),
+            Some(n @ Value::Native(_)) if is_deque(n) => Peek::Acc(native_key(n), false),
+            _ => Peek::Any,
+        },
+        Op::Unary(_) => local_if(prims(1)),
+        Op::Compare(crate::python::code::CmpOp::Is | crate::python::code::CmpOp::IsNot) => Peek::Local,
         Op::Binary(_) | Op::Inplace(_) | Op::Compare(_) => local_if(prims(2)),
         Op::FormatValue(_, spec) => local_if(prims(if spec { 2 } else { 1 })),
-        Op::LoadGlobal(i) | Op::LoadName(i) => Peek::Acc(key(1, name(i), 0), false),
-        Op::StoreGlobal(i) | Op::StoreName(i) | Op::DeleteGlobal(i) | Op::DeleteName(i) => Peek::Acc(key(1, name(i), 0), true),
+        Op::LoadGlobal(i) | Op::LoadName(i) => Peek::Acc(key(if lib { TAG_MODATTR } else { TAG_GLOBAL }, name(i), 0), false),
+        Op::StoreGlobal(i) | Op::StoreName(i) | Op::DeleteGlobal(i) | Op::DeleteName(i) => {
+            Peek::Acc(key(if lib { TAG_MODATTR } else { TAG_GLOBAL }, name(i), 0), true)
+        }
         Op::LoadDeref(i) | Op::StoreDeref(i) | Op::DeleteDeref(i) => match f.cells.get(i as usize) {
             Some(c) => Peek::Acc(okey(TAG_CELL, "", Arc::as_ptr(c) as *const u8 as usize, 0), !matches!(op, Op::LoadDeref(_))),
             None => Peek::Any,
@@ -328,7 +419,20 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
             Some(Value::Inst(o)) if o.get(name(i)).is_some() && !py_hook(&o.class(), "__getattribute__") => {
                 Peek::Acc(okey(2, name(i), Arc::as_ptr(o) as usize, 0), false)
             }
-            Some(Value::Module(m)) => Peek::Acc(okey(7, name(i), Arc::as_ptr(m) as usize, 0), false),
+            // A method or a plain class attribute: what the instance could shadow is
+            // read (a store of that attribute conflicts with it).
+            Some(Value::Inst(o))
+                if !py_hook(&o.class(), "__getattribute__")
+                    && !py_hook(&o.class(), "__getattr__")
+                    && matches!(o.class().lookup(name(i)), Some(ref v) if matches!(v, Value::Func(_)) || prim(v)) =>
+            {
+                Peek::Acc(okey(2, name(i), Arc::as_ptr(o) as usize, 0), false)
+            }
+            // A lock's or a deque's bound method.
+            Some(n @ Value::Native(_)) if crate::stdlib::thread::the_lock(n).is_ok() || is_deque(n) => Peek::Local,
+            Some(Value::Func(_)) if matches!(name(i), "__name__" | "__qualname__") => Peek::Local,
+            // Named by attribute only: library code reads its module's globals so.
+            Some(Value::Module(_)) => Peek::Acc(key(TAG_MODATTR, name(i), 0), false),
             _ => Peek::Any,
         },
         Op::StoreAttr(i) | Op::DeleteAttr(i) => match top(0) {
@@ -345,6 +449,19 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
         },
         Op::Subscr | Op::StoreSubscr | Op::DeleteSubscr => match (top(1), top(0)) {
             (Some(Value::Tuple(_) | Value::Str(_)), Some(k)) if prim(k) && matches!(op, Op::Subscr) => Peek::Local,
+            (Some(Value::Dict(d)), Some(k)) => match dict_item(d, k, match op {
+                Op::Subscr => Item::Read,
+                Op::DeleteSubscr => Item::Remove,
+                _ => Item::Store,
+            }) {
+                Some(p) => p,
+                // An instance hashed by identity runs no Python code: the whole dict.
+                None if matches!(k, Value::Inst(o) if !py_hook(&o.class(), "__hash__") && !py_hook(&o.class(), "__eq__")) => {
+                    Peek::Acc(okey(TAG_CONTAINER, "", Arc::as_ptr(d) as *const u8 as usize, 0), true)
+                }
+                None => Peek::Any,
+            },
+            (Some(n @ Value::Native(_)), Some(k)) if prim(k) && is_deque(n) => Peek::Acc(native_key(n), !matches!(op, Op::Subscr)),
             (Some(c), Some(k)) if prim(k) => match container_key(c) {
                 Some(ck) => Peek::Acc(ck, !matches!(op, Op::Subscr)),
                 None => Peek::Any,
@@ -365,7 +482,7 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
         },
         Op::UnpackSeq(_) => match top(0) {
             Some(Value::Tuple(_)) => Peek::Local,
-            Some(c) => container_key(c).map(|k| Peek::Acc(k, false)).unwrap_or(Peek::Any),
+            Some(c) => container_key(c).map(|k| Peek::Acc(k, matches!(c, Value::Dict(_)))).unwrap_or(Peek::Any),
             None => Peek::Any,
         },
         Op::Call(argc) => match top(argc as usize) {
@@ -375,6 +492,32 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
             // new object and touches nothing shared (counted as `any`, every thread's
             // `for _ in range(n)` raced with everything).
             Some(Value::Class(c)) if &*c.module == "builtins" && PURE_TYPES.contains(&&*c.name) && prims(argc as usize) => Peek::Local,
+            Some(Value::Builtin(b)) if b.bound.is_none() && b.name == "len" && argc == 1 => match top(0) {
+                Some(v) if prim(v) || matches!(v, Value::Tuple(_)) => Peek::Local,
+                Some(c @ Value::List(_)) => container_key(c).map(|k| Peek::Acc(k, false)).unwrap_or(Peek::Any),
+                // A whole-dict read: a write of its shape key (see `dict_item`).
+                Some(c @ Value::Dict(_)) => container_key(c).map(|k| Peek::Acc(k, true)).unwrap_or(Peek::Any),
+                Some(n @ Value::Native(_)) if is_deque(n) => Peek::Acc(native_key(n), false),
+                _ => Peek::Any,
+            },
+            Some(Value::Builtin(b)) if b.bound.is_none() && b.name == "hasattr" && argc == 2 && prims(1) => match top(1) {
+                Some(n @ Value::Native(_)) if crate::stdlib::thread::the_lock(n).is_ok() => Peek::Local,
+                _ => Peek::Any,
+            },
+            // `next(itertools.count())`: a write of that counter only.
+            Some(Value::Builtin(b)) if b.bound.is_none() && b.name == "next" && argc == 1 => match top(0) {
+                Some(Value::Iter(it)) if matches!(&*it.lock().unwrap_or_else(|e| e.into_inner()), IterKind::Count { .. }) => {
+                    Peek::Acc(okey(TAG_CONTAINER, "", Arc::as_ptr(it) as *const u8 as usize, 0), true)
+                }
+                _ => Peek::Any,
+            },
+            // `_thread.start_new_thread(f, args)` makes a thread that has run nothing
+            // yet; it happens after this step (`StepRec::spawned`).
+            Some(Value::Builtin(b)) if b.bound.is_none() && b.name == "start_new_thread" && argc == 2 => match (top(1), top(0)) {
+                (Some(Value::Func(_) | Value::Method(_)), Some(Value::Tuple(_))) => Peek::Local,
+                _ => Peek::Any,
+            },
+            Some(Value::Class(c)) if c.name.as_ref() == "deque" && prims(argc as usize) => Peek::Local,
             Some(Value::Builtin(_)) if !prims(argc as usize) => Peek::Any,
             c => call_kind(c, file),
         },
@@ -393,21 +536,39 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
                 Some(Value::Module(md)) => match md.ns.get(m) {
                     Some(Value::Builtin(_)) if !prims(argc as usize) => Peek::Any,
                     Some(v) => match call_kind(Some(&v), file) {
-                        Peek::Local => Peek::Acc(okey(7, m, Arc::as_ptr(md) as usize, 0), false),
+                        Peek::Local => Peek::Acc(key(TAG_MODATTR, m, 0), false),
                         k => k,
                     },
                     None => Peek::Any,
                 },
                 Some(o @ Value::Native(_)) => match crate::stdlib::thread::the_lock(o) {
                     Ok(l) => Peek::Acc(lock_key(&l), true),
+                    _ if is_deque(o)
+                        && (prims(argc as usize)
+                            || matches!(m, "append" | "appendleft")
+                            || (0..argc as usize).all(|i| matches!(top(i), Some(n) if prim(n) || crate::stdlib::thread::the_lock(n).is_ok()))) =>
+                    {
+                        Peek::Acc(native_key(o), !matches!(m, "count" | "index" | "copy"))
+                    }
                     _ => Peek::Any,
                 },
                 Some(c @ Value::List(_)) if matches!(m, "append" | "pop" | "insert" | "clear" | "reverse") && prims(argc as usize) => {
                     container_key(c).map(|k| Peek::Acc(k, true)).unwrap_or(Peek::Any)
                 }
                 Some(c @ Value::List(_)) if m == "append" => container_key(c).map(|k| Peek::Acc(k, true)).unwrap_or(Peek::Any),
-                Some(c @ Value::Dict(_)) if matches!(m, "get" | "keys" | "values" | "items" | "copy") && prims(argc as usize) => {
-                    container_key(c).map(|k| Peek::Acc(k, false)).unwrap_or(Peek::Any)
+                Some(Value::Dict(d)) if matches!(m, "get" | "pop" | "setdefault") && (1..=2).contains(&argc) && prims(argc as usize) => {
+                    let k = top(argc as usize - 1).expect("argc args on the stack");
+                    let kind = match m {
+                        "get" => Item::Read,
+                        "pop" => Item::Remove,
+                        _ => Item::Store,
+                    };
+                    dict_item(d, k, kind).unwrap_or(Peek::Any)
+                }
+                // A whole-dict read is a write of the dict's shape key: an item's store
+                // or removal only reads that key (see `dict_item`).
+                Some(c @ Value::Dict(_)) if matches!(m, "keys" | "values" | "items" | "copy") && prims(argc as usize) => {
+                    container_key(c).map(|k| Peek::Acc(k, true)).unwrap_or(Peek::Any)
                 }
                 Some(c @ Value::Dict(_)) if matches!(m, "pop" | "setdefault" | "clear") && prims(argc as usize) => {
                     container_key(c).map(|k| Peek::Acc(k, true)).unwrap_or(Peek::Any)
@@ -415,24 +576,62 @@ pub fn peek(vm: &Vm, file: &str) -> Where {
                 _ => Peek::Any,
             }
         }
+        // `f(*args, **kwargs)`: the call's kind; the arguments are a built tuple/dict.
+        Op::CallEx(has_kw) => {
+            let args_ok = |v: Option<&Value>| matches!(v, Some(Value::Tuple(_) | Value::Dict(_)));
+            let (callee, ok) = if has_kw { (top(2), args_ok(top(1)) && args_ok(top(0))) } else { (top(1), args_ok(top(0))) };
+            match (callee, ok) {
+                (Some(c @ (Value::Func(_) | Value::Method(_))), true) => call_kind(Some(c), file),
+                (Some(Value::BMethod(_) | Value::Builtin(_)), true) if lock_of_bound(callee.expect("some")).is_some() => {
+                    Peek::Acc(lock_key(&lock_of_bound(callee.expect("some")).expect("a lock")), true)
+                }
+                _ => Peek::Any,
+            }
+        }
+        // Unpacking into a call's arguments: reads the unpacked container.
+        Op::ListExtend => match top(0) {
+            Some(Value::Tuple(_)) => Peek::Local,
+            Some(c @ Value::List(_)) => container_key(c).map(|k| Peek::Acc(k, false)).unwrap_or(Peek::Any),
+            _ => Peek::Any,
+        },
+        Op::DictUpdate => match top(0) {
+            Some(c @ Value::Dict(_)) => container_key(c).map(|k| Peek::Acc(k, true)).unwrap_or(Peek::Any),
+            _ => Peek::Any,
+        },
         Op::WithExit => match top(0).and_then(lock_of_bound) {
             Some(l) => Peek::Acc(lock_key(&l), true),
-            None => Peek::Any,
+            None => match top(0) {
+                Some(m @ Value::Method(_)) => call_kind(Some(m), file),
+                _ => Peek::Any,
+            },
         },
         Op::WithExcept => match top(1).and_then(lock_of_bound) {
             Some(l) => Peek::Acc(lock_key(&l), true),
-            None => Peek::Any,
+            None => match top(1) {
+                Some(m @ Value::Method(_)) => call_kind(Some(m), file),
+                _ => Peek::Any,
+            },
         },
         Op::BeforeWith => match top(0) {
             Some(o @ Value::Native(_)) => match crate::stdlib::thread::the_lock(o) {
                 Ok(l) => Peek::Acc(lock_key(&l), true),
                 Err(_) => Peek::Any,
             },
+            // A Python `__enter__`: its frame is pushed and watched.
+            Some(Value::Inst(o))
+                if !py_hook(&o.class(), "__getattribute__")
+                    && o.get("__enter__").is_none()
+                    && o.get("__exit__").is_none()
+                    && matches!(o.class().lookup("__enter__"), Some(Value::Func(_)))
+                    && matches!(o.class().lookup("__exit__"), Some(Value::Func(_))) =>
+            {
+                call_kind(o.class().lookup("__enter__").as_ref(), file)
+            }
             _ => Peek::Any,
         },
         _ => Peek::Any,
     };
-    Where::User(p)
+    p
 }
 
 /// How far the chosen thread runs.
@@ -444,7 +643,26 @@ pub enum Far {
     Instrs(u32),
     /// A burst, without looking at each instruction (trials: fast).
     Burst(u32),
+    /// The step explorer's move of one thread (see [`Move`]).
+    Move(Move),
+    /// Nobody runs: the step explorer's run pauses here (snapshot, then the run ends).
+    Pause,
 }
+
+/// How far the step explorer's chosen thread runs. Library code (threading.py) runs
+/// inside the learner's instruction that called it, up to its next wait.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// One instruction of the learner's code (or, from library code, up to the first).
+    Instruction,
+    /// Until it stands on another line, in another frame, or starts its line again.
+    Line,
+    /// Until it blocks or ends.
+    UntilBlocked,
+}
+
+/// Most instructions one explorer move may run (a thread that never blocks).
+pub const MOVE_BUDGET: u32 = 200_000;
 
 /// Who runs next.
 #[derive(Clone, Debug)]
@@ -456,6 +674,9 @@ pub enum Plan {
     Turns(Vec<(ThreadNo, u32)>),
     /// A seeded random pick and burst (`burst`: fixed burst length).
     Random { seed: u64, burst: Option<u32> },
+    /// The step explorer: replay `turns` as far as they fit, then run `then`'s move,
+    /// then pause (`Record::paused` holds the snapshot) and end the run.
+    Pause { turns: Vec<(ThreadNo, u32)>, then: Option<(ThreadNo, Move)> },
 }
 
 /// One step of an explored run: who ran, who could have, what it touched.
@@ -494,6 +715,10 @@ pub struct Record {
     pub pending: Vec<ThreadNo>,
     /// Every thread that could run was asleep: this run only repeats explored ones.
     pub redundant: bool,
+    /// `Plan::Pause`: the state where the run paused (or deadlocked).
+    pub paused: Option<super::snapshot::Snapshot>,
+    /// `Plan::Pause`: the move hit `MOVE_BUDGET` before it got where it was going.
+    pub move_cut: bool,
 }
 
 #[derive(Default)]
@@ -508,6 +733,54 @@ struct Acc {
     far: Option<Far>,
     step: Option<usize>,
     spawned: Vec<ThreadNo>,
+    /// Locks this step touched, and those it found free at its first touch.
+    locks_seen: Vec<u64>,
+    found_free: Vec<(u64, Arc<crate::vm::lock::Lock>)>,
+}
+
+impl Acc {
+    /// The next instruction operates on lock `l`: a write of it, unless the step
+    /// found it free and leaves it free (see `settle_locks`).
+    fn note_lock(&mut self, l: &Arc<crate::vm::lock::Lock>) {
+        let k = lock_key(l);
+        if !self.locks_seen.contains(&k) {
+            self.locks_seen.push(k);
+            if !l.locked() {
+                self.found_free.push((k, l.clone()));
+            }
+        }
+        self.foot.push(k, true);
+    }
+
+    /// A lock found free and left free within one step (`with lock:` around a few
+    /// operations) only read it: two such steps commute, and a step that takes the
+    /// lock and keeps it still conflicts with both.
+    fn settle_locks(&mut self) {
+        for (k, l) in std::mem::take(&mut self.found_free) {
+            if l.locked() {
+                continue;
+            }
+            let foot = &mut self.foot;
+            for i in 0..foot.acc.len() {
+                if foot.acc[i] == (k, true) {
+                    foot.acc[i].1 = false;
+                    foot.stable[i].1 = false;
+                }
+            }
+            // (A read of it too, from a `locked()` call: keep one entry.)
+            let mut seen = Vec::new();
+            let mut i = 0;
+            while i < foot.acc.len() {
+                if seen.contains(&foot.acc[i]) {
+                    foot.acc.remove(i);
+                    foot.stable.remove(i);
+                } else {
+                    seen.push(foot.acc[i]);
+                    i += 1;
+                }
+            }
+        }
+    }
 }
 
 struct Slot {
@@ -535,6 +808,10 @@ struct State {
     /// Sleep set (explorer): applies from step `sleep_from` on.
     sleep: Vec<(ThreadNo, Foot)>,
     sleep_from: usize,
+    /// Threads that ended, with their names (the step explorer lists them).
+    finished: Vec<(ThreadNo, String)>,
+    /// The program's interpreter (the step explorer reads its globals).
+    interp: Option<Arc<crate::vm::interp::Interpreter>>,
 }
 
 /// Limits of one run.
@@ -586,6 +863,8 @@ impl Solo {
                 open_turn: false,
                 sleep: vec![],
                 sleep_from: usize::MAX,
+                finished: vec![],
+                interp: None,
             }),
         })
     }
@@ -607,6 +886,17 @@ impl Solo {
         std::mem::take(&mut self.lock().rec)
     }
 
+    /// Lets go of the run's interpreter and threads once the run is over: the
+    /// interpreter holds this runner as its scheduler, so keeping it (or a Vm, which
+    /// holds it) here was a cycle that kept every run (issue 15: 3.9 KB per stepped
+    /// trial, 460 KB per exploration).
+    pub fn release(&self) {
+        let mut st = self.lock();
+        let parts = (st.interp.take(), std::mem::take(&mut st.done), std::mem::take(&mut st.slots));
+        drop(st);
+        drop(parts);
+    }
+
     fn cut(&self, why: String) {
         {
             let mut st = self.lock();
@@ -615,6 +905,29 @@ impl Solo {
             }
         }
         self.prog.kill();
+    }
+
+    /// Trials keep the baton runner's time (`stepper.rs`): a sleeping thread, or one
+    /// in a timed wait for a lock that is taken, runs only once its time has come, and
+    /// the virtual clock jumps to the earliest such time only when no other thread
+    /// can run. (The explorer instead lets any sleeper run at any time: a sleep only
+    /// promises a minimum delay.) Without this, timed joins and overlapping sleeps
+    /// in exercise checks time out early on the trial pool.
+    fn due(st: &State, enabled: Vec<ThreadNo>, clock: &super::program::ProgramHost) -> Vec<ThreadNo> {
+        let when = |no: &ThreadNo| match st.slots.get(no).map(|s| &s.turn) {
+            Some(Turn::Blocked(WaitReason::Sleep { until })) => Some(*until),
+            Some(Turn::Blocked(WaitReason::Lock { lock, deadline: Some(d), .. })) if lock.locked() => Some(*d),
+            _ => None,
+        };
+        let now = clock.now();
+        let ready: Vec<ThreadNo> = enabled.iter().copied().filter(|n| when(n).is_none_or(|t| t <= now)).collect();
+        if !ready.is_empty() {
+            return ready;
+        }
+        let Some(next) = enabled.iter().filter_map(when).min_by(f64::total_cmp) else { return enabled };
+        clock.advance_to(next);
+        let now = clock.now();
+        enabled.into_iter().filter(|n| when(n).is_none_or(|t| t <= now)).collect()
     }
 
     /// Picks the next thread among `enabled` (sorted, never empty).
@@ -639,6 +952,30 @@ impl Solo {
                         st.defaulted = true;
                     }
                 }
+                Plan::Pause { turns, then } => {
+                    let (at, n_turns, next, then) = (st.at, turns.len(), turns.get(st.at).copied(), *then);
+                    if let Some((want, n)) = next {
+                        st.at += 1;
+                        if enabled.contains(&want) && n > 0 {
+                            return (want, Far::Instrs(n));
+                        }
+                        st.rec.diverged = Some(Divergence {
+                            turn: at,
+                            reason: format!("turn {} of {n_turns}: thread {want} cannot run here (ready: {enabled:?})", at + 1),
+                        });
+                        st.defaulted = true;
+                        return (0, Far::Pause);
+                    }
+                    if let (true, Some((want, m))) = (at == n_turns, then) {
+                        st.at += 1;
+                        if enabled.contains(&want) {
+                            return (want, Far::Move(m));
+                        }
+                        st.rec.diverged = Some(Divergence { turn: at, reason: format!("thread {want} cannot run now (ready: {enabled:?})") });
+                    }
+                    st.defaulted = true;
+                    return (0, Far::Pause);
+                }
                 Plan::Turns(t) => {
                     if let Some(&(want, n)) = t.get(st.at) {
                         st.at += 1;
@@ -655,6 +992,9 @@ impl Solo {
                     }
                 }
             }
+        }
+        if matches!(st.plan, Plan::Pause { .. }) {
+            return (0, Far::Pause);
         }
         // The default: the thread that ran last goes on (no preemption) for a while,
         // then the next one in order; never a sleeping one.
@@ -706,6 +1046,10 @@ impl Solo {
                     self.cut("a wait inside a builtin's callback could not be resumed on one host thread".into());
                     return None;
                 }
+                if matches!(st.plan, Plan::Pause { .. }) {
+                    let snap = self.snapshot(&st, true);
+                    st.rec.paused = Some(snap);
+                }
                 let blocked: Vec<(ThreadNo, std::sync::Arc<crate::vm::lock::Lock>)> = st
                     .slots
                     .iter()
@@ -723,7 +1067,15 @@ impl Solo {
                 prog.deadlocked(&report);
                 return None;
             }
+            let enabled = if matches!(st.plan, Plan::Random { .. }) { Self::due(&st, enabled, &prog.host) } else { enabled };
             let (no, far) = Self::choose(&mut st, &enabled);
+            if far == Far::Pause {
+                let snap = self.snapshot(&st, false);
+                st.rec.paused = Some(snap);
+                drop(st);
+                self.cut("paused".into());
+                return None;
+            }
             if no == 0 {
                 drop(st);
                 self.cut("every thread that could run was asleep (an equivalent run was explored)".into());
@@ -766,6 +1118,8 @@ impl Solo {
             };
             let mut acc = Acc { far: Some(far), step, ..Acc::default() };
             if let Some(k) = lock_woke {
+                // Taken after a wait (or timed out): a write, never "found free".
+                acc.locks_seen.push(k);
                 acc.foot.push(k, true);
             }
             if Some(no) == waiter {
@@ -788,7 +1142,8 @@ impl Solo {
     /// instructions into the turns.
     fn flush(st: &mut State, no: ThreadNo, closes_turn: bool) {
         let Some(slot) = st.slots.get_mut(&no) else { return };
-        let acc = std::mem::take(&mut slot.acc);
+        let mut acc = std::mem::take(&mut slot.acc);
+        acc.settle_locks();
         if let Some(i) = acc.step {
             if let Some(s) = st.rec.steps.get_mut(i) {
                 s.foot = acc.foot;
@@ -843,12 +1198,47 @@ impl Solo {
                 self.over_limit();
                 out
             }
-            Far::Step | Far::Instrs(_) => {
+            Far::Step | Far::Instrs(_) | Far::Move(_) | Far::Pause => {
             // The last instruction run was the learner's, and not a call into library
             // code.
             let mut after_user = false;
+            // Far::Move: where the thread started (frames, code, line, ip) if in the
+            // learner's code, and how many of the learner's instructions it ran.
+            let mut start: Option<(usize, *const crate::vm::code::Code, u32, usize)> = None;
+            let mut first = true;
+            let mut user_ran = 0u32;
             loop {
                 let w = peek(&vm, &file);
+                if let Far::Move(m) = far {
+                    let here = vm.frames.last().map(|f| (vm.frames.len(), Arc::as_ptr(&f.code), f.code.lines.get(f.ip).copied().unwrap_or(0), f.ip));
+                    let at_user = matches!(w, Where::User(_));
+                    if first {
+                        first = false;
+                        start = if at_user { here } else { None };
+                    } else if at_user {
+                        let stop = match m {
+                            Move::Instruction => user_ran >= 1 || start.is_none(),
+                            Move::Line => match (start, here) {
+                                (Some((d0, c0, l0, ip0)), Some((d, c, l, ip))) => user_ran >= 1 && (d != d0 || c != c0 || l != l0 || ip <= ip0),
+                                _ => true,
+                            },
+                            Move::UntilBlocked => false,
+                        };
+                        if stop {
+                            break RunOutcome::Yielded;
+                        }
+                    }
+                    let mut st = self.lock();
+                    let used = st.slots.get(&no).map(|s| s.acc.instrs).unwrap_or(0);
+                    if used >= MOVE_BUDGET {
+                        st.rec.move_cut = true;
+                        break RunOutcome::Yielded;
+                    }
+                    drop(st);
+                    if at_user {
+                        user_ran += 1;
+                    }
+                }
                 {
                     let mut st = self.lock();
                     let Some(slot) = st.slots.get_mut(&no) else { break RunOutcome::Yielded };
@@ -864,16 +1254,37 @@ impl Solo {
                             if SPLIT_AT_LIBRARY && far == Far::Step && acc.started && after_user && !acc.foot.is_empty() {
                                 break RunOutcome::Yielded;
                             }
-                            acc.foot.lib = true;
-                            if let Some(k) = lock_op(&vm) {
-                                acc.foot.add(&Peek::Acc(k, true));
+                            // Library code's footprint, instruction by instruction:
+                            // what it cannot name exactly makes the step `lib`.
+                            if let Some(l) = lock_target(&vm) {
+                                acc.note_lock(&l);
+                            } else {
+                                match peek_op(&vm, &file, true) {
+                                    // A call of library code pushes its frame: its
+                                    // instructions are looked at one by one.
+                                    Peek::Local | Peek::Lib => {}
+                                    Peek::Any => {
+                                        if lib_debug() {
+                                            if let Some(f) = vm.frames.last() {
+                                                eprintln!("lib any: {} line {} {:?}", f.code.filename, f.code.lines.get(f.ip).copied().unwrap_or(0), f.code.ops.get(f.ip));
+                                            }
+                                        }
+                                        acc.foot.lib = true
+                                    }
+                                    p => acc.foot.add(&p),
+                                }
                             }
                         }
                         Where::User(p) => {
                             if far == Far::Step && acc.started && *p != Peek::Local {
                                 break RunOutcome::Yielded;
                             }
-                            acc.foot.add(p);
+                            if let Some(l) = lock_target(&vm) {
+                                acc.note_lock(&l);
+                            } else if *p != Peek::Lib {
+                                // (A call into library code: its frames say what it does.)
+                                acc.foot.add(p);
+                            }
                         }
                     }
                     if let Far::Instrs(k) = far {
@@ -949,6 +1360,10 @@ impl Solo {
             RunOutcome::Finished(r) => {
                 Self::flush(&mut st, no, true);
                 st.slots.remove(&no);
+                if no != 1 {
+                    let name = prog.name_of(no);
+                    st.finished.push((no, name));
+                }
                 if TARGET.with(|t| t.get()) == no {
                     st.done.insert(no, (vm, r));
                     return;
@@ -963,6 +1378,58 @@ impl Solo {
                 prog.unregister(&vm);
             }
         }
+    }
+
+    /// The step explorer's view of every thread, as the run stands (see `snapshot`).
+    fn snapshot(&self, st: &State, deadlock: bool) -> super::snapshot::Snapshot {
+        use super::snapshot::{frames_of, lock_name, main_globals, value_text, LockView, Snapshot, Status, ThreadView, WaitView};
+        let prog = &*self.prog;
+        let file = &*prog.filename;
+        let globals = st.interp.as_ref().map(|i| main_globals(i)).unwrap_or_default();
+        let mut locks: Vec<LockView> = globals
+            .iter()
+            .filter_map(|(k, v)| crate::stdlib::thread::the_lock(v).ok().map(|l| LockView { id: l.serial(), name: k.clone(), holder: l.owner() }))
+            .collect();
+        let mut threads: Vec<ThreadView> = Vec::new();
+        for (&no, slot) in &st.slots {
+            let Some(vm) = slot.vm.as_deref() else {
+                threads.push(ThreadView { no, name: prog.name_of(no), status: Status::Nested, frames: vec![], line: None, next: None });
+                continue;
+            };
+            let waiting = matches!(slot.turn, Turn::Blocked(WaitReason::Lock { .. }));
+            let (frames, line, next) = frames_of(vm, file, waiting);
+            let status = match &slot.turn {
+                Turn::Ready | Turn::Woken(_) => Status::Ready,
+                Turn::Blocked(WaitReason::Sleep { .. }) => Status::Sleeping,
+                Turn::Blocked(WaitReason::Lock { lock, .. }) => {
+                    let info = prog.waiting_info(no).map(|(_, i)| i);
+                    let kind = info.as_ref().map(|i| i.kind).unwrap_or("lock");
+                    let name = lock_name(&globals, lock);
+                    if !locks.iter().any(|l| l.id == lock.serial()) {
+                        locks.push(LockView { id: lock.serial(), name: name.clone(), holder: lock.owner() });
+                    }
+                    let wait = WaitView {
+                        kind: kind.to_string(),
+                        api: info.as_ref().map(|i| i.api.clone()).unwrap_or_else(|| "Lock.acquire".into()),
+                        lock: name,
+                        lock_id: lock.serial(),
+                        holder: lock.blocker_of(no, kind),
+                        line: info.as_ref().map(|i| i.line).or(line).unwrap_or(0),
+                    };
+                    Status::Waiting { wait, enabled: enabled_turn(&slot.turn) }
+                }
+            };
+            threads.push(ThreadView { no, name: prog.name_of(no), status, frames, line, next });
+        }
+        if !threads.iter().any(|t| t.no == 1) && !st.finished.iter().any(|(n, _)| *n == 1) {
+            threads.push(ThreadView { no: 1, name: "MainThread".into(), status: Status::Finished, frames: vec![], line: None, next: None });
+        }
+        for (no, name) in &st.finished {
+            threads.push(ThreadView { no: *no, name: name.clone(), status: Status::Finished, frames: vec![], line: None, next: None });
+        }
+        threads.sort_by_key(|t| t.no);
+        let globals = globals.iter().map(|(k, v)| (k.clone(), value_text(v))).collect();
+        Snapshot { threads, globals, locks, deadlock }
     }
 
     /// True (and the run cut) once the run used more instructions than allowed.
@@ -1026,6 +1493,7 @@ impl Runner for Solo {
         let no = vm.ident;
         vm.set_stepping(true);
         watch(vm, &self.lock().plan);
+        self.lock().interp.get_or_insert_with(|| vm.interp.clone());
         let placeholder = Vm::new(vm.interp.clone());
         let owned = std::mem::replace(vm, placeholder);
         {
@@ -1050,6 +1518,10 @@ impl Runner for Solo {
     fn close(&self) {
         {
             let mut st = self.lock();
+            if matches!(st.plan, Plan::Pause { .. }) && st.rec.paused.is_none() {
+                let snap = self.snapshot(&st, false);
+                st.rec.paused = Some(snap);
+            }
             if st.rec.pending.is_empty() {
                 st.rec.pending = st.slots.iter().filter(|(_, s)| s.vm.is_some() && enabled_turn(&s.turn)).map(|(n, _)| *n).collect();
             }

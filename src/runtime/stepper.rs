@@ -309,10 +309,16 @@ impl Runner for Stepped {
                 }
                 RunOutcome::Finished(r) => {
                     // The main thread keeps the baton: its shutdown call comes next.
-                    if !vm.is_main {
-                        b.pass(prog, me, None);
+                    if vm.is_main {
+                        return Ended::Finished(r);
                     }
-                    return Ended::Finished(r);
+                    // Ended within its last turn: on its own host thread, after passing
+                    // the baton, it would leave `_thread._count()` a moment late, and
+                    // other threads, whose sleeps take no real time here, would see it
+                    // alive for as long as they like (test.lock_tests' Bunch did).
+                    prog.end_thread(vm, r.as_ref().err());
+                    b.pass(prog, me, None);
+                    return Ended::Over;
                 }
             };
             match turn {

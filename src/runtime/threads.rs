@@ -39,7 +39,7 @@ pub fn keyboard_interrupt() -> Value {
 
 impl Preemptive {
     pub fn new(prog: Arc<Program>) -> Arc<Preemptive> {
-        let gil = (prog.mode == Mode::Gil).then(Gil::new);
+        let gil = (prog.mode == Mode::Gil).then(|| Gil::with_kill(prog.kill_flag()));
         Arc::new_cyclic(|me| Preemptive { prog, gil, me: me.clone() })
     }
 
@@ -107,6 +107,12 @@ impl Preemptive {
 impl Runner for Preemptive {
     fn program(&self) -> &Arc<Program> {
         &self.prog
+    }
+
+    fn crashed(&self, no: ThreadNo) {
+        if let Some(g) = &self.gil {
+            g.release_for_blocking(no);
+        }
     }
 
     fn drive(&self, vm: &mut Vm) -> Ended {
@@ -187,7 +193,26 @@ impl Scheduler for Preemptive {
                     None => Wait::Forever,
                     Some(d) => Wait::For(Duration::from_secs_f64((d - now()).max(0.0))),
                 };
-                Ok(Some(Value::Bool(lock.acquire_at(me, wait, &now, *count))))
+                // In slices, so a thread waiting here is abandoned with its program
+                // (the lock's holder may have died).
+                let got = match wait {
+                    Wait::Forever => loop {
+                        if self.prog.killed() {
+                            break false;
+                        }
+                        if lock.acquire_at(me, Wait::For(Duration::from_secs_f64(SLICE)), &now, *count) {
+                            break true;
+                        }
+                    },
+                    w => lock.acquire_at(me, w, &now, *count),
+                };
+                if !got && deadline.is_none() {
+                    if let Some(g) = g {
+                        g.take(me);
+                    }
+                    return Err(abandoned());
+                }
+                Ok(Some(Value::Bool(got)))
             }
         };
         if let Some(g) = g {

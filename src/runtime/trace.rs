@@ -279,6 +279,41 @@ pub fn chrome_json(events: &[Event], names: &[(ThreadNo, String)]) -> String {
     out
 }
 
+/// The same trace format built from the timeline's lanes (what the page has once the
+/// events are folded): one complete slice per state span, an instant per line reached.
+/// The page's "Download trace" uses it.
+pub fn chrome_json_from_lanes(lanes: &[Lane]) -> String {
+    let mut out = String::from("{\"traceEvents\":[\n");
+    let mut items: Vec<String> = Vec::new();
+    for lane in lanes {
+        let tid = lane.thread;
+        items.push(format!("{{\"ph\":\"M\",\"pid\":1,\"tid\":{tid},\"name\":\"thread_name\",\"args\":{{\"name\":{}}}}}", json_str(&lane.name)));
+        for s in &lane.spans {
+            let name = match &s.state {
+                State::Running => "running".to_string(),
+                State::WaitingForGil => "waiting for the GIL".to_string(),
+                State::Blocked(kind, label) => format!("waits for {kind} {label}"),
+                State::Sleeping => "sleeping".to_string(),
+            };
+            items.push(format!(
+                "{{\"ph\":\"X\",\"pid\":1,\"tid\":{tid},\"ts\":{:.3},\"dur\":{:.3},\"name\":{}}}",
+                s.from_ms * 1000.0,
+                (s.to_ms - s.from_ms) * 1000.0,
+                json_str(&name)
+            ));
+        }
+        for (at, line) in &lane.lines {
+            items.push(format!("{{\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":{tid},\"ts\":{:.3},\"name\":\"line {line}\"}}", at * 1000.0));
+        }
+        if let Some(f) = lane.finished_ms {
+            items.push(format!("{{\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":{tid},\"ts\":{:.3},\"name\":\"finished\"}}", f * 1000.0));
+        }
+    }
+    out.push_str(&items.join(",\n"));
+    out.push_str("\n],\"displayTimeUnit\":\"ms\"}\n");
+    out
+}
+
 fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -302,6 +337,25 @@ fn json_str(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trace_from_lanes_has_a_slice_per_span() {
+        let events = vec![
+            Event { at_ms: 0.0, thread: 1, what: What::Started },
+            Event { at_ms: 0.0, thread: 1, what: What::GilTaken },
+            Event { at_ms: 1.0, thread: 1, what: What::Line(3) },
+            Event { at_ms: 2.0, thread: 1, what: What::Waiting("lock", "\"L\"".into()) },
+            Event { at_ms: 5.0, thread: 1, what: What::Woke(true) },
+            Event { at_ms: 6.0, thread: 1, what: What::Finished },
+        ];
+        let lanes = lanes(&events, &[(1, "Main".into())], 6.0, true);
+        let json = chrome_json_from_lanes(&lanes);
+        assert!(json.starts_with("{\"traceEvents\":["), "{json}");
+        assert!(json.contains("\"name\":\"waits for lock \\\"L\\\"\""), "{json}");
+        assert!(json.contains("\"ts\":2000.000,\"dur\":3000.000"), "{json}");
+        assert!(json.contains("\"name\":\"line 3\""), "{json}");
+        assert_eq!(json.matches("\"ph\":\"X\"").count(), lanes[0].spans.len());
+    }
 
     #[test]
     fn buffers_drop_oldest_and_drain_merges_by_time() {

@@ -20,7 +20,13 @@ static DEQUE: NativeType = NativeType {
     len: Some(deque_len),
     setitem: Some(deque_setitem),
     iter: Some(deque_iter),
+    take_values: Some(deque_take_values),
 };
+
+/// The finalizer empties a deque (a deque holding itself is a cycle like any other).
+fn deque_take_values(data: &mut NativeData) -> Vec<Value> {
+    data.downcast_mut::<Deque>().map(|d| std::mem::take(&mut d.items).into()).unwrap_or_default()
+}
 
 /// A deque's state, opaque to the VM.
 struct Deque {

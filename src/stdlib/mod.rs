@@ -5,11 +5,16 @@
 //! `threading` / `queue` (Python source over `_thread`, as CPython does) here.
 
 pub mod collections;
+pub mod fs;
+pub mod inspectinfo;
+pub mod distext;
+pub mod floatbits;
 pub mod hashlib;
 pub mod math;
 pub mod random;
 pub mod stack;
 pub mod sys;
+pub mod testfault;
 pub mod thread;
 pub mod sre;
 pub mod time;
@@ -25,7 +30,51 @@ pub use crate::vm::import::ModuleSource;
 
 /// A NativeType with only attribute lookup.
 pub const fn attrs_only(getattr: fn(&Value, &str) -> Option<Value>) -> NativeType {
-    NativeType { construct: None, getattr, repr: None, getitem: None, len: None, setitem: None, iter: None }
+    NativeType { construct: None, getattr, repr: None, getitem: None, len: None, setitem: None, iter: None, take_values: None }
+}
+
+/// A module the first page does not need. Natively its source is in the binary; on
+/// wasm it stays out of the first download (issue 10's 700 KB) and is fetched from the
+/// site's `stdlib/` folder (build-site.sh copies src/stdlib/py there) on its first
+/// import, by the host's [`FETCH`] hook, then kept for every later program.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! later {
+    ($path:literal) => {
+        ModuleSource::Python(include_str!(concat!("py/", $path)))
+    };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! later {
+    ($path:literal) => {
+        fetched($path)
+    };
+}
+
+/// How the host reads `stdlib/<path>` of the site, synchronously (the web layer sets
+/// it: a synchronous request from the worker the program runs on).
+pub static FETCH: OnceLock<fn(&str) -> Result<String, String>> = OnceLock::new();
+
+/// The source of a fetched module, fetched once per page (the memory is shared by every
+/// worker, so each module's source is downloaded and kept once).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn fetched(path: &'static str) -> ModuleSource {
+    static SOURCES: std::sync::Mutex<Vec<(&'static str, &'static str)>> = std::sync::Mutex::new(Vec::new());
+    let mut sources = SOURCES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, src)) = sources.iter().find(|(p, _)| *p == path) {
+        return ModuleSource::Python(src);
+    }
+    let Some(fetch) = FETCH.get() else {
+        return ModuleSource::Unavailable("this host cannot fetch library modules".into());
+    };
+    match fetch(path) {
+        // Kept for the page's lifetime, as embedded sources are: one copy per module.
+        Ok(text) => {
+            let src: &'static str = Box::leak(text.into_boxed_str());
+            sources.push((path, src));
+            ModuleSource::Python(src)
+        }
+        Err(why) => ModuleSource::Unavailable(format!("its source could not be downloaded: {why}")),
+    }
 }
 
 /// The library: every module a program can import (`vm::import::Library`).
@@ -36,6 +85,7 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "math" => ModuleSource::Native(math::init),
         "random" => ModuleSource::Native(random::init),
         "hashlib" => ModuleSource::Native(hashlib::init),
+        "_fs" => ModuleSource::Native(fs::init),
         "_collections" => ModuleSource::Native(collections::init),
         "_itertools" => ModuleSource::Native(collections::init_itertools),
         "collections" => ModuleSource::Python(include_str!("py/collections.py")),
@@ -50,38 +100,50 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "concurrent.futures" => ModuleSource::Python(include_str!("py/concurrent/futures/__init__.py")),
         "concurrent.futures._base" => ModuleSource::Python(include_str!("py/concurrent/futures/_base.py")),
         "concurrent.futures.thread" => ModuleSource::Python(include_str!("py/concurrent/futures/thread.py")),
-        "__future__" => ModuleSource::Python(include_str!("py/__future__.py")),
-        "dataclasses" => ModuleSource::Python(include_str!("py/dataclasses.py")),
-        "bisect" => ModuleSource::Python(include_str!("py/bisect.py")),
-        "operator" => ModuleSource::Python(include_str!("py/operator.py")),
-        "copy" => ModuleSource::Python(include_str!("py/copy.py")),
-        "enum" => ModuleSource::Python(include_str!("py/enum.py")),
-        "contextlib" => ModuleSource::Python(include_str!("py/contextlib.py")),
-        "abc" => ModuleSource::Python(include_str!("py/abc.py")),
-        "types" => ModuleSource::Python(include_str!("py/types.py")),
+        "__future__" => later!("__future__.py"),
+        "dataclasses" => later!("dataclasses.py"),
+        "bisect" => later!("bisect.py"),
+        "operator" => later!("operator.py"),
+        "copy" => later!("copy.py"),
+        "enum" => later!("enum.py"),
+        "contextlib" => later!("contextlib.py"),
+        "abc" => later!("abc.py"),
+        "types" => later!("types.py"),
         "atexit" => ModuleSource::Python(include_str!("py/atexit.py")),
         "gc" => ModuleSource::Python(include_str!("py/gc.py")),
-        "string" => ModuleSource::Python(include_str!("py/string.py")),
-        "warnings" => ModuleSource::Python(include_str!("py/warnings.py")),
-        "typing" => ModuleSource::Python(include_str!("py/typing.py")),
-        "json" => ModuleSource::Python(include_str!("py/json/__init__.py")),
-        "os" => ModuleSource::Python(include_str!("py/os/__init__.py")),
-        "os.path" => ModuleSource::Python(include_str!("py/os/path.py")),
-        "textwrap" => ModuleSource::Python(include_str!("py/textwrap.py")),
+        "string" => later!("string.py"),
+        "warnings" => later!("warnings.py"),
+        "typing" => later!("typing.py"),
+        "json" => later!("json/__init__.py"),
+        "os" => later!("os/__init__.py"),
+        "os.path" => later!("os/path.py"),
+        "textwrap" => later!("textwrap.py"),
         "_weakref" => ModuleSource::Native(weakref::init),
-        "weakref" => ModuleSource::Python(include_str!("py/weakref.py")),
-        "statistics" => ModuleSource::Python(include_str!("py/statistics.py")),
-        "datetime" => ModuleSource::Python(include_str!("py/datetime.py")),
+        "weakref" => later!("weakref.py"),
+        "statistics" => later!("statistics.py"),
+        "datetime" => later!("datetime.py"),
         "_sre" => ModuleSource::Native(sre::init),
-        "re" => ModuleSource::Python(include_str!("py/re.py")),
-        "unittest" => ModuleSource::Python(include_str!("py/unittest/__init__.py")),
-        "collections.abc" => ModuleSource::Python(include_str!("py/collections_abc.py")),
-        "array" => ModuleSource::Python(include_str!("py/array.py")),
+        "re" => later!("re.py"),
+        "unittest" => later!("unittest/__init__.py"),
+        "collections.abc" => later!("collections_abc.py"),
+        "array" => later!("array.py"),
+        "fractions" => later!("fractions.py"),
+        "_inspect" => ModuleSource::Native(inspectinfo::init),
+        "inspect" => later!("inspect.py"),
+        "_dis" => ModuleSource::Native(distext::init),
+        "dis" => later!("dis.py"),
+        "_floatbits" => ModuleSource::Native(floatbits::init),
+        "struct" => later!("struct.py"),
+        "pprint" => later!("pprint.py"),
+        "secrets" => later!("secrets.py"),
+        "uuid" => later!("uuid.py"),
         // Debugging (lesson 12): logging, traceback, faulthandler over `_stack`.
         "_stack" => ModuleSource::Native(stack::init),
-        "logging" => ModuleSource::Python(include_str!("py/logging.py")),
-        "traceback" => ModuleSource::Python(include_str!("py/traceback.py")),
-        "faulthandler" => ModuleSource::Python(include_str!("py/faulthandler.py")),
+        "logging" => later!("logging.py"),
+        "traceback" => later!("traceback.py"),
+        "faulthandler" => later!("faulthandler.py"),
+        // Fault injection for tests; refuses to load unless the run was armed.
+        "_testfault" => ModuleSource::Native(testfault::init),
         _ => return None,
     })
 }

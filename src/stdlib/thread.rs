@@ -92,6 +92,13 @@ fn r_is_owned(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     Ok(Value::Bool(the_lock(crate::vm::builtins::arg(&a, 0)?)?.is_owned_by(vm.ident)))
 }
 
+/// How many times the calling thread holds the lock (0 when another thread, or none, does).
+fn r_recursion_count(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
+    let l = the_lock(crate::vm::builtins::arg(&a, 0)?)?;
+    let n = if l.is_owned_by(vm.ident) { l.owner_and_count().1 } else { 0 };
+    Ok(Value::Int(n as i64))
+}
+
 fn r_release_save(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let l = the_lock(crate::vm::builtins::arg(&a, 0)?)?;
     let n = l.release_all(vm.ident).map_err(|e| e.kind.msg(e.message))?;
@@ -119,6 +126,7 @@ pub fn lock_attr(o: &Value, name: &str) -> Option<Value> {
         "release" | "release_lock" | "__exit__" => bound("release", o, l_release),
         "locked" | "locked_lock" if !reentrant => bound("locked", o, l_locked),
         "_is_owned" if reentrant => bound("_is_owned", o, r_is_owned),
+        "_recursion_count" if reentrant => bound("_recursion_count", o, r_recursion_count),
         "_release_save" if reentrant => bound("_release_save", o, r_release_save),
         "_acquire_restore" if reentrant => bound("_acquire_restore", o, r_acquire_restore),
         _ => return None,
@@ -205,8 +213,9 @@ fn traceback_print(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     }
     Ok(Value::None)
 }
+/// Threads alive, leaving out the main thread, as CPython's `_thread._count()` does.
 fn count(vm: &mut Vm, _a: A, _k: K) -> PyResult<Value> {
-    Ok(Value::Int(vm.interp.scheduler.thread_count() as i64))
+    Ok(Value::Int(vm.interp.scheduler.thread_count().saturating_sub(1) as i64))
 }
 fn stack_size(_vm: &mut Vm, _a: A, _k: K) -> PyResult<Value> {
     Ok(Value::Int(0))

@@ -10,6 +10,52 @@ use super::interp::*;
 
 impl Vm {
     pub fn getattr(&mut self, o: &Value, name: &str) -> PyResult<Value> {
+        self.getattr_with(o, name, None)
+    }
+
+    /// `getattr` for an interned name (the eval loop's names): class lookups go through
+    /// this thread's cache.
+    #[inline]
+    pub fn getattr_name(&mut self, o: &Value, name: &Name) -> PyResult<Value> {
+        self.getattr_with(o, name, Some(name))
+    }
+
+    /// `cls.lookup(name)`, through the cache when the name is interned.
+    #[inline]
+    pub(crate) fn class_lookup(&mut self, cls: &Arc<Class>, name: &str, interned: Option<&Name>) -> Option<Value> {
+        match interned {
+            Some(n) => self.caches.class_lookup(cls, n),
+            None => cls.lookup(name),
+        }
+    }
+
+    fn getattr_with(&mut self, o: &Value, name: &str, interned: Option<&Name>) -> PyResult<Value> {
+        if let Value::Inst(inst) = o {
+            let cls = inst.class();
+            if cls.flags() & CLASS_HAS_GETATTRIBUTE != 0 {
+                if let Some(f @ Value::Func(_)) = cls.lookup("__getattribute__") {
+                    // A class's own __getattribute__ sees every lookup; its AttributeError
+                    // falls back to __getattr__ as in CPython.
+                    let m = bind(f, o, &cls);
+                    return match self.call(&m, vec![Value::str(name)]) {
+                        Err(e) if exc_matches(&e, ExcType::AttributeError) => match cls.lookup("__getattr__") {
+                            Some(ga) => {
+                                let g = bind(ga, o, &cls);
+                                self.call(&g, vec![Value::str(name)])
+                            }
+                            None => Err(e),
+                        },
+                        r => r,
+                    };
+                }
+            }
+        }
+        self.getattr_plain(o, name, interned)
+    }
+
+    /// Attribute lookup without a class's own `__getattribute__` (what
+    /// `object.__getattribute__` does).
+    pub fn getattr_plain(&mut self, o: &Value, name: &str, interned: Option<&Name>) -> PyResult<Value> {
         match o {
             Value::Inst(inst) => {
                 let cls = inst.class();
@@ -18,7 +64,7 @@ impl Vm {
                         return Ok(v);
                     }
                 }
-                let cattr = cls.lookup(name);
+                let cattr = self.class_lookup(&cls, name, interned);
                 if let Some(Value::Wrap(w)) = &cattr {
                     if let Wrapper::Property { fget, .. } = &**w {
                         if fget.is_none() {
@@ -51,6 +97,14 @@ impl Vm {
                         _ => {}
                     }
                 }
+                if inst.base.is_some() {
+                    if let Some(m) = super::subclass::base_method(o, name) {
+                        return Ok(m);
+                    }
+                    if let Ok(v) = super::builtins::builtin_getattr(self, inst.base.as_ref().unwrap(), name) {
+                        return Ok(v);
+                    }
+                }
                 if let Some(ga) = cls.lookup("__getattr__") {
                     let f = bind(ga, o, &cls);
                     return self.call(&f, vec![Value::str(name)]);
@@ -58,7 +112,7 @@ impl Vm {
                 Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", cls.name, name)))
             }
             Value::Class(c) => {
-                if let Some(v) = c.lookup(name) {
+                if let Some(v) = self.class_lookup(c, name, interned) {
                     return Ok(match v {
                         Value::Wrap(w) => match &*w {
                             Wrapper::Static(f) => f.clone(),
@@ -96,6 +150,12 @@ impl Vm {
                                 }
                                 return Ok(bind(v, o, m));
                             }
+                        }
+                        // list.__init__, int.__new__, and the same reached through a subclass
+                        // that does not define them (MyInt.__new__).
+                        let owner = c.builtin_base().unwrap_or_else(|| c.clone());
+                        if let Some(v) = super::subclass::class_slot(&owner, name) {
+                            return Ok(v);
                         }
                         if super::builtins::has_method(c.kind, name) {
                             return Ok(Value::Builtin(Arc::new(BuiltinFn { name: "unbound", module: "", f: super::builtins::unbound_method, bound: Some(Value::tuple(vec![o.clone(), Value::str(name)])) })));
@@ -152,6 +212,11 @@ impl Vm {
                                 });
                             }
                             return Ok(bind(v, obj, &cls));
+                        }
+                        if subclassable_kind(c.kind) {
+                            if let Some(r) = super::subclass::super_attr(self, c, obj, name) {
+                                return r;
+                            }
                         }
                         if Arc::ptr_eq(c, &types().type_) {
                             if let Some(v) = super::objects::typeobj::slot_of(obj, name) {
@@ -258,6 +323,7 @@ impl Vm {
             }
             Value::Class(c) => {
                 lock(&c.dict).insert(name.clone(), v);
+                super::cache::classes_changed();
                 c.compute_flags();
                 Ok(())
             }
@@ -303,13 +369,15 @@ impl Vm {
             }
             Value::Class(c) => {
                 if lock(&c.dict).remove(name).is_some() {
+                    super::cache::classes_changed();
+                    c.compute_flags();
                     Ok(())
                 } else {
                     Err(ExcType::AttributeError.msg(format!("type object '{}' has no attribute '{}'", c.name, name)))
                 }
             }
             Value::Module(m) => {
-                lock(&m.ns.map).remove(name);
+                m.ns.remove(name);
                 Ok(())
             }
             _ => Err(ExcType::AttributeError.msg(format!("'{}' object has no attribute '{}'", type_name(o), name))),

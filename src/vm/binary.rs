@@ -69,6 +69,11 @@ impl Vm {
         if let Some(r) = self.reflected(a, b, name, rname)? {
             return Ok(r);
         }
+        if a.base_value().is_some() || b.base_value().is_some() {
+            if let Some(r) = self.binary_on_bases(op, a, b, inplace) {
+                return r;
+            }
+        }
         if let (Value::Str(_), BinOp::Add) = (a, op) {
             return Err(type_error(format!("can only concatenate str (not \"{}\") to str", type_name(b))));
         }
@@ -85,6 +90,25 @@ impl Vm {
         let sym = binop_symbol(op);
         let sym = if inplace && op != BinOp::Pow { format!("{sym}=") } else { sym.to_string() };
         Err(type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, type_name(a), type_name(b))))
+    }
+
+    /// The builtin operator on the builtin values inside subclass instances (`MyInt(2) + 3`
+    /// is a plain int, `safe_list += [x]` extends the instance itself); None when the
+    /// builtins do not support it either.
+    fn binary_on_bases(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> Option<PyResult<Value>> {
+        let (ua, ub) = (super::subclass::unwrap(a).clone(), super::subclass::unwrap(b).clone());
+        if inplace && matches!(a.base_value(), Some(Value::List(_) | Value::Set(_) | Value::Dict(_))) {
+            let r = self.binary(op, &ua, &ub, true);
+            return Some(match r {
+                Ok(r) if r.is(&ua) => Ok(a.clone()),
+                r => r,
+            });
+        }
+        if let (Value::Str(s), BinOp::Mod) = (&ua, op) {
+            let s = s.clone();
+            return Some(super::format::percent_format(&s.s, b, &mut |v, r| if r { self.repr(v) } else { self.str(v) }));
+        }
+        binary_native(op, &ua, &ub)
     }
 
     pub fn unary(&mut self, op: UnOp, a: &Value) -> PyResult<Value> {
@@ -108,6 +132,7 @@ impl Vm {
                 };
                 match self.call_dunder(a, n, vec![])? {
                     Some(v) => Ok(v),
+                    None if a.base_value().is_some() => self.unary(op, &a.base_value().unwrap().clone()),
                     None => Err(type_error(format!("bad operand type for unary {}: '{}'", unary_sym(op), type_name(a)))),
                 }
             }
@@ -127,6 +152,9 @@ impl Vm {
         }
         if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
             return Ok(truthy_native(&r).unwrap_or(true));
+        }
+        if let Some(b) = v.base_value() {
+            return self.truthy(&b.clone());
         }
         Ok(true)
     }

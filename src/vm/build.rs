@@ -118,10 +118,10 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn dict_update(&mut self, f: &mut Frame) -> PyResult<()> {
         let other = f.stack.pop().unwrap();
-        let items = match &other {
+        let items = match super::subclass::unwrap(&other) {
             Value::Dict(d) => lock(d).items(),
-            o => {
-                let tn = type_name(o);
+            _ => {
+                let tn = type_name(&other);
                 return Err(type_error(format!("'{tn}' object is not a mapping")))
             }
         };
@@ -156,6 +156,25 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn unpack_seq(&mut self, f: &mut Frame, n: u32) -> PyResult<()> {
         let v = f.stack.pop().unwrap();
+        // A tuple or list of the right length: straight onto the stack (moved out of a
+        // tuple nobody else holds), no intermediate vector.
+        match v {
+            Value::Tuple(t) if t.len() == n as usize => {
+                match Arc::try_unwrap(t) {
+                    Ok(items) => f.stack.extend(items.into_iter().rev()),
+                    Err(t) => f.stack.extend(t.iter().rev().cloned()),
+                }
+                return Ok(());
+            }
+            Value::List(ref l) => {
+                let g = lock(l);
+                if g.len() == n as usize {
+                    f.stack.extend(g.iter().rev().cloned());
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
         let items = match &v {
             Value::Tuple(t) => (**t).clone(),
             Value::List(l) => lock(l).clone(),

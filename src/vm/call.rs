@@ -1,6 +1,7 @@
 //! Calls: argument binding (with CPython's messages for wrong counts), calling any
 //! value, instantiation, class creation, and re-entering the loop from Rust (`call`).
 
+use super::code::Code;
 use super::dict::Dict;
 use super::frame::*;
 use super::ops::*;
@@ -15,33 +16,99 @@ impl Vm {
     /// Bind arguments and push a frame for a Python function.
     pub fn call_function(&mut self, func: &Arc<Function>, mut args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> PyResult<Option<Value>> {
         let code = &func.code;
-        let nlocals = code.varnames.len();
-        let mut locals: Vec<Option<Value>> = Vec::with_capacity(nlocals);
+        let mut fr = self.new_frame(code, &func.globals);
         let argcount = code.argcount as usize;
         if kwargs.is_empty() && !code.varargs && !code.varkw && code.kwonly == 0 && args.len() == argcount {
-            locals.extend(args.into_iter().map(Some));
-        } else {
-            self.bind_slow(func, &mut args, kwargs, &mut locals)?;
+            fr.locals.extend(args.into_iter().map(Some));
+        } else if let Err(e) = self.bind_slow(func, &mut args, kwargs, &mut fr.locals) {
+            self.recycle_frame(fr);
+            return Err(e);
         }
-        locals.resize(nlocals, None);
-        let mut cells: Vec<Arc<Cell>> = Vec::with_capacity(code.cellvars.len() + func.closure.len());
-        for _ in 0..code.cellvars.len() {
-            cells.push(Arc::new(Mutex::new(None)));
+        self.enter_function(func, fr)
+    }
+
+    /// A frame for `code`, from this thread's pool of finished frames when it has one
+    /// (their locals, stack and cell vectors keep their capacity: no allocation).
+    #[inline]
+    pub(crate) fn new_frame(&mut self, code: &Arc<Code>, globals: &Arc<Namespace>) -> Box<Frame> {
+        match self.free_frames.pop() {
+            Some(mut fr) => {
+                fr.code = code.clone();
+                fr.globals = globals.clone();
+                fr.ip = 0;
+                fr.on_return = OnReturn::Push;
+                fr.resume = Resume::Next;
+                fr.started = false;
+                fr.in_yield_from = false;
+                fr
+            }
+            None => Box::new(Frame::new(code.clone(), globals.clone(), Vec::new(), Vec::new())),
         }
-        for (ci, li) in &code.cell_params {
-            *lock(&cells[*ci as usize]) = locals[*li as usize].clone();
+    }
+
+    /// Gives a finished frame back to the pool, emptied (its values dropped now).
+    #[inline]
+    pub(crate) fn recycle_frame(&mut self, mut fr: Box<Frame>) {
+        if self.free_frames.len() < 64 && fr.gen.is_none() {
+            fr.locals.clear();
+            fr.stack.clear();
+            fr.cells.clear();
+            fr.blocks.clear();
+            fr.handling.clear();
+            fr.names = None;
+            self.free_frames.push(fr);
         }
-        cells.extend(func.closure.iter().cloned());
-        let mut fr = Frame::new(code.clone(), func.globals.clone(), locals, cells);
+    }
+
+    /// The rest of a call once the arguments are bound into `fr.locals`: cells, then a
+    /// generator object or the pushed frame.
+    #[inline]
+    fn enter_function(&mut self, func: &Arc<Function>, mut fr: Box<Frame>) -> PyResult<Option<Value>> {
+        let code = &func.code;
+        fr.locals.resize(code.varnames.len(), None);
+        if !code.cellvars.is_empty() || !func.closure.is_empty() {
+            for _ in 0..code.cellvars.len() {
+                fr.cells.push(Arc::new(Mutex::new(None)));
+            }
+            for (ci, li) in &code.cell_params {
+                *lock(&fr.cells[*ci as usize]) = fr.locals[*li as usize].clone();
+            }
+            fr.cells.extend(func.closure.iter().cloned());
+        }
         if code.is_gen {
             let g = Arc::new(Generator { frame: Mutex::new(None), name: code.name.clone(), qualname: func.qualname.clone(), running: Default::default() });
             fr.gen = Some(g.clone());
             fr.on_return = OnReturn::Gen;
-            *lock(&g.frame) = Some(Box::new(fr));
+            *lock(&g.frame) = Some(fr);
             return Ok(Some(Value::Gen(g)));
         }
-        self.frames.push(Box::new(fr));
+        self.frames.push(fr);
         Ok(None)
+    }
+
+    /// The eval loop's call of a Python function whose arguments are the top `argc`
+    /// values of `stack` (after `self_arg`, for a method): positional only, at most the
+    /// parameters, no *args/**kwargs/keyword-only. They move straight into the new
+    /// frame's locals, with no argument vector. None: not such a call (nothing popped).
+    #[inline]
+    pub(crate) fn call_from_stack(&mut self, func: &Arc<Function>, stack: &mut Vec<Value>, argc: usize, self_arg: Option<Value>) -> Option<PyResult<Option<Value>>> {
+        let code = &func.code;
+        let given = argc + self_arg.is_some() as usize;
+        let argcount = code.argcount as usize;
+        if code.varargs || code.varkw || code.kwonly != 0 || given > argcount || given + func.defaults.len() < argcount {
+            return None;
+        }
+        let mut fr = self.new_frame(code, &func.globals);
+        if let Some(s) = self_arg {
+            fr.locals.push(Some(s));
+        }
+        let n = stack.len() - argc;
+        fr.locals.extend(stack.drain(n..).map(Some));
+        if given < argcount {
+            let d = &func.defaults;
+            fr.locals.extend(d[d.len() - (argcount - given)..].iter().cloned().map(Some));
+        }
+        Some(self.enter_function(func, fr))
     }
 
     pub(crate) fn bind_slow(&mut self, func: &Arc<Function>, args: &mut Vec<Value>, kwargs: Vec<(Name, Value)>, locals: &mut Vec<Option<Value>>) -> PyResult<()> {
@@ -201,7 +268,7 @@ impl Vm {
                     self.frames.truncate(depth);
                     return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded"));
                 }
-                if super::stack::too_deep() {
+                if super::stack::refuse_reentry(self.nested) {
                     self.frames.truncate(depth);
                     return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded while calling a Python object"));
                 }
@@ -296,10 +363,23 @@ impl Vm {
                 _ => return Ok(Called::Value(obj)),
             }
             obj
+        } else if let Some(bb) = c.builtin_base() {
+            super::subclass::new_instance(self, c, &bb, args.clone(), kwargs.clone())?
         } else {
-            let i = Instance { class: Mutex::new(c.clone()), dict: Mutex::new(vec![]) };
+            let os_error = &types().exc[ExcType::OSError as usize];
+            // OSError(2, ...) is a FileNotFoundError, as in CPython.
+            let cls = match args.first() {
+                Some(Value::Int(n)) if Arc::ptr_eq(c, os_error) && (2..=5).contains(&args.len()) => {
+                    super::types::exc_class(super::exc::os_error_class(*n))
+                }
+                _ => c.clone(),
+            };
+            let i = Instance::new(cls.clone());
             if c.kind == Kind::Exception {
                 i.set(intern("args"), Value::tuple(args.clone()));
+                if cls.is_subclass(os_error) {
+                    super::exc::init_os_error(&i, &args);
+                }
             }
             Value::Inst(Arc::new(i))
         };
@@ -323,6 +403,12 @@ impl Vm {
                 Ok(Called::Value(inst))
             }
             _ => {
+                if let Some(bb) = c.builtin_base() {
+                    if super::subclass::init_fills(&bb) {
+                        super::subclass::base_init(self, &inst, args, kwargs)?;
+                    }
+                    return Ok(Called::Value(inst));
+                }
                 if c.kind != Kind::Exception && (!args.is_empty() || !kwargs.is_empty()) && c.lookup("__new__").is_none() {
                     return Err(type_error(format!("{}() takes no arguments", c.name)));
                 }
@@ -468,13 +554,31 @@ impl Vm {
     pub(crate) fn call_method_op(&mut self, f: &mut Frame, ni: u32, argc: u32) -> PyResult<Called> {
         let name = &f.code.names[ni as usize];
         let n = f.stack.len() - argc as usize;
+        // A plain function on an instance's class: `self` and the arguments go straight
+        // from the stack into the frame.
+        if let Value::Inst(inst) = &f.stack[n - 1] {
+            let cls = inst.class();
+            if let Some(Value::Func(func)) = self.caches.class_lookup(&cls, name) {
+                // (A class's own __getattribute__ must see the lookup: not here.)
+                if inst.get(name).is_none() && cls.flags() & CLASS_HAS_GETATTRIBUTE == 0 {
+                    let obj = f.stack[n - 1].clone();
+                    if let Some(r) = self.call_from_stack(&func, &mut f.stack, argc as usize, Some(obj)) {
+                        f.stack.pop();
+                        return r.map(|r| match r {
+                            Some(v) => Called::Value(v),
+                            None => Called::Frame,
+                        });
+                    }
+                }
+            }
+        }
         let args: Vec<Value> = f.stack.drain(n..).collect();
         let obj = f.stack.pop().unwrap();
         match &obj {
             Value::Inst(inst) => {
                 let cls = inst.class();
-                match cls.lookup(name) {
-                    Some(Value::Func(func)) if inst.get(name).is_none() => {
+                match self.caches.class_lookup(&cls, name) {
+                    Some(Value::Func(func)) if inst.get(name).is_none() && cls.flags() & CLASS_HAS_GETATTRIBUTE == 0 => {
                         let mut a = Vec::with_capacity(args.len() + 1);
                         a.push(obj.clone());
                         a.extend(args);
@@ -484,7 +588,7 @@ impl Vm {
                         })
                     }
                     _ => {
-                        let m = self.getattr(&obj, name)?;
+                        let m = self.getattr_name(&obj, name)?;
                         self.call_value(m, args, vec![])
                     }
                 }
@@ -495,7 +599,7 @@ impl Vm {
                 self.resume_gen(&g, sv, Resume::Next).map(|_| Called::Frame)
             }
             Value::Module(_) | Value::Class(_) | Value::Native(_) | Value::Wrap(_) | Value::Func(_) => {
-                let m = self.getattr(&obj, name)?;
+                let m = self.getattr_name(&obj, name)?;
                 self.call_value(m, args, vec![])
             }
             _ => super::builtins::call_method(self, &obj, name, args, vec![]).map(Called::Value),

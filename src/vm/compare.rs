@@ -75,6 +75,10 @@ impl Vm {
                     }
                 }
             }
+            if a.base_value().is_some() || b.base_value().is_some() {
+                let (ua, ub) = (super::subclass::unwrap(a).clone(), super::subclass::unwrap(b).clone());
+                return self.compare(op, &ua, &ub);
+            }
             return match op {
                 CmpOp::Eq => Ok(Value::Bool(a.is(b))),
                 CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
@@ -204,6 +208,13 @@ impl Vm {
                 if let Some(r) = self.call_dunder(container, "__contains__", vec![item.clone()])? {
                     return self.truthy(&r);
                 }
+                if let Some(b) = container.base_value() {
+                    if let Value::Inst(i) = container {
+                        if i.class().lookup("__iter__").is_none() {
+                            return self.contains(&b.clone(), item);
+                        }
+                    }
+                }
                 let it = self.get_iter(container)?;
                 while let Some(x) = self.next(&it)? {
                     if self.eq(&x, item)? {
@@ -260,6 +271,9 @@ impl Vm {
                     _ => {
                         if cls.lookup("__eq__").is_some() {
                             return Err(type_error(format!("unhashable type: '{}'", cls.name)));
+                        }
+                        if let Some(b) = &inst.base {
+                            return self.hash(&b.clone()).map_err(|_| type_error(format!("unhashable type: '{}'", cls.name)));
                         }
                         Ok(v.id() >> 4)
                     }

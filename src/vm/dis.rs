@@ -80,6 +80,17 @@ impl Code {
         }
     }
 
+    /// The instruction at `ip` as the step explorer names it: the opcode and its
+    /// argument resolved (`LOAD_GLOBAL counter`, `BINARY_OP +=`, `CALL 1`).
+    pub fn instruction_text(&self, ip: usize) -> Option<String> {
+        let (name, arg, resolved) = self.describe(self.ops.get(ip)?);
+        Some(match (arg, resolved) {
+            (_, Some(r)) => format!("{name} {r}"),
+            (Some(a), None) => format!("{name} {a}"),
+            (None, None) => name.to_string(),
+        })
+    }
+
     /// (opcode name, numeric argument, argument resolved).
     fn describe(&self, op: &Op) -> (&'static str, Option<String>, Option<String>) {
         let n = |i: &u32| Some(i.to_string());
@@ -143,6 +154,13 @@ impl Code {
             Op::Rot2 => ("ROT_TWO", None, None),
             Op::Rot3 => ("ROT_THREE", None, None),
             Op::Rot4 => ("ROT_FOUR", None, None),
+            Op::Rotate(k) => ("ROT_N", n(k), None),
+            Op::GetLen => ("GET_LEN", None, None),
+            Op::MatchSequence => ("MATCH_SEQUENCE", None, None),
+            Op::MatchMapping => ("MATCH_MAPPING", None, None),
+            Op::MatchKeys => ("MATCH_KEYS", None, None),
+            Op::CopyDictWithoutKeys => ("COPY_DICT_WITHOUT_KEYS", None, None),
+            Op::MatchClass(k) => ("MATCH_CLASS", n(k), None),
             Op::Jump(t) => ("JUMP", n(t), to(t)),
             Op::JumpBack(t) => ("JUMP_BACKWARD", n(t), to(t)),
             Op::PopJumpIfFalse(t) => ("POP_JUMP_IF_FALSE", n(t), to(t)),

@@ -17,6 +17,45 @@ use super::attr::attr_ctx;
 use super::traceback::{add_tb, exc_match, exc_message_has};
 
 
+/// The eval loop's arithmetic on small ints and floats, where the answer needs no
+/// error, no big int and no rounding question (the same results as `binary_native`).
+/// None: take the general path.
+#[inline(always)]
+fn num_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    #[inline(always)]
+    fn float(op: BinOp, x: f64, y: f64) -> Option<Value> {
+        Some(Value::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::TrueDiv if y != 0.0 => x / y,
+            _ => return None,
+        }))
+    }
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            Some(Value::Int(match op {
+                BinOp::Add => x.checked_add(y)?,
+                BinOp::Sub => x.checked_sub(y)?,
+                BinOp::Mul => x.checked_mul(y)?,
+                // For a positive divisor, Euclid's quotient and remainder are Python's.
+                BinOp::FloorDiv if y > 0 => x.div_euclid(y),
+                BinOp::Mod if y > 0 => x.rem_euclid(y),
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                BinOp::Xor => x ^ y,
+                BinOp::TrueDiv if y != 0 => return Some(Value::Float(x as f64 / y as f64)),
+                _ => return None,
+            }))
+        }
+        (Value::Float(x), Value::Float(y)) => float(op, *x, *y),
+        (Value::Float(x), Value::Int(y)) => float(op, *x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => float(op, *x as f64, *y),
+        _ => None,
+    }
+}
+
 pub(crate) enum Exit {
     Returned(Value),
     Yielded,
@@ -232,7 +271,7 @@ impl Vm {
                     Op::LoadClosure(i) => f.stack.push(Value::Cell(f.cells[i as usize].clone())),
                     Op::LoadGlobal(i) => {
                         let n = &code.names[i as usize];
-                        let v = f.globals.get(n).or_else(|| self.interp.builtins.get(n));
+                        let v = self.caches.global(&f.globals, &self.interp.builtins, n);
                         match v {
                             Some(v) => f.stack.push(v),
                             None => tryop!('outer, self, base, Err(super::exc::name_not_defined(n))),
@@ -244,7 +283,7 @@ impl Vm {
                     }
                     Op::DeleteGlobal(i) => {
                         let n = &code.names[i as usize];
-                        if lock(&f.globals.map).remove(n).is_none() {
+                        if f.globals.remove(n).is_none() {
                             tryop!('outer, self, base, Err(super::exc::name_not_defined(n)))
                         }
                     }
@@ -264,13 +303,13 @@ impl Vm {
                     Op::DeleteName(i) => {
                         let n = &code.names[i as usize];
                         let ns = f.names.clone().unwrap_or_else(|| f.globals.clone());
-                        if lock(&ns.map).remove(n).is_none() {
+                        if ns.remove(n).is_none() {
                             tryop!('outer, self, base, Err(super::exc::name_not_defined(n)))
                         }
                     }
                     Op::LoadAttr(i) => {
                         let o = f.stack.pop().unwrap();
-                        let v = tryop!('outer, self, base, self.getattr(&o, &code.names[i as usize]));
+                        let v = tryop!('outer, self, base, self.getattr_name(&o, &code.names[i as usize]));
                         f.stack.push(v);
                     }
                     Op::StoreAttr(i) => {
@@ -312,17 +351,9 @@ impl Vm {
                     Op::Binary(bop) | Op::Inplace(bop) => {
                         let b = f.stack.pop().unwrap();
                         let a = f.stack.pop().unwrap();
-                        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                            let r = match bop {
-                                BinOp::Add => x.checked_add(*y),
-                                BinOp::Sub => x.checked_sub(*y),
-                                BinOp::Mul => x.checked_mul(*y),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
-                                f.stack.push(Value::Int(r));
-                                continue;
-                            }
+                        if let Some(r) = num_fast(bop, &a, &b) {
+                            f.stack.push(r);
+                            continue;
                         }
                         let inplace = matches!(op, Op::Inplace(_));
                         let v = tryop!('outer, self, base, self.binary(bop, &a, &b, inplace));
@@ -336,6 +367,21 @@ impl Vm {
                     Op::Compare(c) => {
                         let b = f.stack.pop().unwrap();
                         let a = f.stack.pop().unwrap();
+                        if let (Value::Float(x), Value::Float(y)) = (&a, &b) {
+                            let r = match c {
+                                CmpOp::Lt => Some(x < y),
+                                CmpOp::Le => Some(x <= y),
+                                CmpOp::Gt => Some(x > y),
+                                CmpOp::Ge => Some(x >= y),
+                                CmpOp::Eq => Some(x == y),
+                                CmpOp::Ne => Some(x != y),
+                                _ => None,
+                            };
+                            if let Some(r) = r {
+                                f.stack.push(Value::Bool(r));
+                                continue;
+                            }
+                        }
                         if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
                             let r = match c {
                                 CmpOp::Lt => Some(x < y),
@@ -382,6 +428,27 @@ impl Vm {
                         let n = f.stack.len();
                         f.stack.insert(n - 3, v);
                     }
+                    Op::Rotate(k) => {
+                        let v = f.stack.pop().unwrap();
+                        let n = f.stack.len();
+                        f.stack.insert(n + 1 - k as usize, v);
+                    }
+                    Op::GetLen => {
+                        let v = f.stack.last().unwrap().clone();
+                        let n = tryop!('outer, self, base, crate::vm::builtins::len_of(self, &v));
+                        f.stack.push(Value::Int(n as i64));
+                    }
+                    Op::MatchSequence => {
+                        let b = super::matching::is_sequence(f.stack.last().unwrap());
+                        f.stack.push(Value::Bool(b));
+                    }
+                    Op::MatchMapping => {
+                        let b = super::matching::is_mapping(f.stack.last().unwrap());
+                        f.stack.push(Value::Bool(b));
+                    }
+                    Op::MatchKeys => tryop!('outer, self, base, self.match_keys(f)),
+                    Op::CopyDictWithoutKeys => tryop!('outer, self, base, self.copy_dict_without_keys(f)),
+                    Op::MatchClass(k) => tryop!('outer, self, base, self.match_class(f, k)),
                     Op::Jump(t) => f.ip = t as usize,
                     Op::JumpBack(t) => {
                         f.ip = t as usize;
@@ -433,9 +500,9 @@ impl Vm {
                         f.stack.push(it);
                     }
                     Op::ForIter(t) => {
-                        let it = f.stack.last().unwrap().clone();
-                        match &it {
-                            Value::Iter(i) => match next_native(i) {
+                        // Builtin iterators advance in place (no clone of the iterator).
+                        if let Some(Value::Iter(i)) = f.stack.last() {
+                            match next_native(i) {
                                 Ok(Some(v)) => {
                                     f.stack.push(v);
                                     continue;
@@ -446,7 +513,10 @@ impl Vm {
                                     continue;
                                 }
                                 Err(()) => {}
-                            },
+                            }
+                        }
+                        let it = f.stack.last().unwrap().clone();
+                        match &it {
                             Value::Gen(g) => {
                                 let g = g.clone();
                                 tryop!('outer, self, base, self.resume_gen(&g, None, Resume::ForIter(t)));
@@ -464,6 +534,18 @@ impl Vm {
                     }
                     Op::Call(argc) => {
                         let n = f.stack.len() - argc as usize;
+                        if let Value::Func(func) = &f.stack[n - 1] {
+                            let func = func.clone();
+                            if let Some(r) = self.call_from_stack(&func, &mut f.stack, argc as usize, None) {
+                                f.stack.pop();
+                                let r = r.map(|r| match r {
+                                    Some(v) => Called::Value(v),
+                                    None => Called::Frame,
+                                });
+                                after_call!('outer, self, base, f, budget, r);
+                                continue;
+                            }
+                        }
                         let args: Vec<Value> = f.stack.drain(n..).collect();
                         let func = f.stack.pop().unwrap();
                         after_call!('outer, self, base, f, budget, self.call_value(func, args, vec![]));
@@ -703,10 +785,10 @@ impl Vm {
 
     /// A frame finished with value v. Returns Some(exit) if the run must stop.
     pub(crate) fn do_return(&mut self, v: Value, base: usize) -> Result<Option<Exit>, Value> {
-        let fr = self.frames.pop().unwrap();
-        let fr = *fr;
-        match fr.on_return {
+        let mut fr = self.frames.pop().unwrap();
+        match std::mem::replace(&mut fr.on_return, OnReturn::Push) {
             OnReturn::Push => {
+                self.recycle_frame(fr);
                 if let Some(c) = self.frames.last_mut() {
                     c.stack.push(v);
                 }
@@ -715,11 +797,15 @@ impl Vm {
                 if !v.is_none() {
                     return Err(type_error(format!("__init__() should return None, not '{}'", type_name(&v))));
                 }
+                self.recycle_frame(fr);
                 if let Some(c) = self.frames.last_mut() {
                     c.stack.push(inst);
                 }
             }
-            OnReturn::Stop => return Ok(Some(Exit::Returned(v))),
+            OnReturn::Stop => {
+                self.recycle_frame(fr);
+                return Ok(Some(Exit::Returned(v)));
+            }
             OnReturn::ClassBody { name, bases, kw } => {
                 let cls = self.make_class(&name, &bases, kw, fr.names.clone().unwrap(), &fr.code.names)?;
                 // Fill the __class__ cell.

@@ -67,6 +67,9 @@ exception_tree! {
     TimeoutError < OSError,
     FileNotFoundError < OSError,
     PermissionError < OSError,
+    FileExistsError < OSError,
+    IsADirectoryError < OSError,
+    NotADirectoryError < OSError,
     ReferenceError < Exception,
     RuntimeError < Exception,
     NotImplementedError < RuntimeError,
@@ -99,6 +102,47 @@ impl ExcType {
     pub fn bare(self) -> Value {
         new_exc(&exc_class(self), vec![])
     }
+}
+
+/// The OSError subclass CPython picks for an error number (`OSError(2, ...)` is a
+/// FileNotFoundError).
+pub fn os_error_class(errno: i64) -> ExcType {
+    use super::files::*;
+    match errno as i32 {
+        ENOENT => ExcType::FileNotFoundError,
+        EEXIST => ExcType::FileExistsError,
+        EISDIR => ExcType::IsADirectoryError,
+        ENOTDIR => ExcType::NotADirectoryError,
+        _ => ExcType::OSError,
+    }
+}
+
+/// Sets `errno`, `strerror` and `filename` on an OSError from its constructor's
+/// arguments, as CPython does: with 2 to 5 arguments the first two are the number and
+/// the message, the third the file name, and `args` keeps only the first two.
+pub fn init_os_error(inst: &super::value::Instance, args: &[Value]) {
+    use super::value::intern;
+    let (errno, strerror, filename) = match args {
+        [n, s, rest @ ..] if rest.len() <= 3 => (n.clone(), s.clone(), rest.first().cloned().unwrap_or(Value::None)),
+        _ => (Value::None, Value::None, Value::None),
+    };
+    if !filename.is_none() {
+        inst.set(intern("args"), Value::tuple(args[..2].to_vec()));
+    }
+    inst.set(intern("errno"), errno);
+    inst.set(intern("strerror"), strerror);
+    inst.set(intern("filename"), filename);
+}
+
+/// `FileNotFoundError: [Errno 2] No such file or directory: 'name'`, as the engine
+/// raises it for a file operation.
+pub fn os_error(errno: i32, filename: &str) -> Value {
+    let args = vec![Value::Int(errno as i64), Value::str(super::files::strerror(errno)), Value::str(filename)];
+    let e = new_exc(&exc_class(os_error_class(errno as i64)), args.clone());
+    if let Value::Inst(i) = &e {
+        init_os_error(i, &args);
+    }
+    e
 }
 
 // CPython 3.11's wording for the common messages.

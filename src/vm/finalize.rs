@@ -10,7 +10,8 @@
 //! Like CPython's interpreter shutdown, [`Interpreter::finalize`] empties every mutable
 //! container reachable from the program's modules and builtins: namespaces, class
 //! dicts and MROs, instance attributes, lists, dicts, sets, cells, function attributes,
-//! suspended generator frames, live iterators. What was inside is visited in turn, so
+//! suspended generator frames, live iterators, and native objects' own values (a
+//! deque's items, through `NativeType::take_values`). What was inside is visited in turn, so
 //! the whole graph comes apart and the last `Arc`s drop normally. It must run only once
 //! no thread of the program can run Python code again.
 //!
@@ -118,6 +119,8 @@ fn take_children(v: Value, work: &mut Vec<Value>, seen: &mut FxSet) {
         }
         Value::Inst(i) => {
             work.extend(std::mem::take(&mut *lock(&i.dict)).into_iter().map(|(_, v)| v));
+            // A builtin subclass's list/dict (emptied when it is walked).
+            work.extend(i.base.clone());
             work.push(Value::Class(i.class()));
         }
         Value::Builtin(b) => {
@@ -175,12 +178,15 @@ fn take_children(v: Value, work: &mut Vec<Value>, seen: &mut FxSet) {
         }
         Value::Cell(c) => work.extend(lock(&c).take()),
         Value::Native(n) => {
-            // Views hold their dict. Other native state (a deque's items, a lock) is
-            // the stdlib module's own and is not walked: a cycle through a deque's
-            // items still leaks.
+            // Views hold their dict; other native state (a deque's items) is the
+            // stdlib module's own, emptied through its class's `take_values` hook.
             once!(&n);
-            if let NativeData::View(d, _) = &*lock(&n.data) {
+            let mut data = lock(&n.data);
+            if let NativeData::View(d, _) = &*data {
                 work.push(Value::Dict(d.clone()));
+            }
+            if let Some(take) = n.class.native.and_then(|t| t.take_values) {
+                work.extend(take(&mut data));
             }
         }
         Value::None

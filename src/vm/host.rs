@@ -63,6 +63,50 @@ pub trait Host: Send + Sync {
     fn read_line(&self) -> Option<String> {
         None
     }
+    /// A thread of the program died in the engine (a Rust panic, a trap, memory
+    /// exhausted): `message` says which and how. The run is over; the host shows it.
+    fn crashed(&self, message: &str) {
+        self.write_stderr(message)
+    }
+    /// A flag the host may set to abandon every thread of the program at once (the page
+    /// sets it when a worker died without being able to say so itself). The runtime
+    /// uses it as the program's own kill flag, so watching it costs nothing more.
+    fn kill_switch(&self) -> Option<Arc<std::sync::atomic::AtomicBool>> {
+        None
+    }
+    /// True only for runs that tests armed for fault injection: then, and only then, the
+    /// `_testfault` module can be imported (`stdlib/testfault.rs`).
+    fn test_faults(&self) -> bool {
+        false
+    }
+    /// A module of the learner's own beside the program (CPython's `sys.path[0]`, the
+    /// script's folder): `import helpers` finds `helpers.py` or `helpers/__init__.py`.
+    /// Hosts without files have none.
+    fn local_module(&self, _name: &str) -> Option<LocalModule> {
+        None
+    }
+    /// A file beside the program (a `/`-separated path inside its folder), read when the
+    /// run's own file system (`vm::files`) does not hold it. Hosts without files have none.
+    fn read_file(&self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
+    /// The names in such a folder (None: not a folder there).
+    fn list_dir(&self, _path: &str) -> Option<Vec<String>> {
+        None
+    }
+    /// The run's file system (`open()`, `os.listdir`); a program's host keeps one.
+    fn files(&self) -> Option<&super::files::Files> {
+        None
+    }
+}
+
+/// A module's source read from the program's folder (see [`Host::local_module`]).
+pub struct LocalModule {
+    /// Its path, as tracebacks and `__file__` show it.
+    pub filename: String,
+    pub source: String,
+    /// A folder with an `__init__.py`: its submodules can be imported.
+    pub package: bool,
 }
 
 /// What the scheduler wants at a check point.
@@ -128,4 +172,16 @@ impl Scheduler for SingleThread {}
 pub trait LineTrace: Send + Sync {
     fn line(&self, at_ms: f64, line: u32);
     fn as_any(&self) -> &dyn std::any::Any;
+}
+
+/// A host's files as the run's file system sees them (`vm::files::Disk`).
+pub struct HostDisk<'a>(pub &'a dyn Host);
+
+impl super::files::Disk for HostDisk<'_> {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        self.0.read_file(path)
+    }
+    fn list(&self, path: &str) -> Option<Vec<String>> {
+        self.0.list_dir(path)
+    }
 }

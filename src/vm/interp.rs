@@ -62,6 +62,12 @@ pub struct Vm {
     pub steps_left: u32,
     /// `stepping || trace.is_some()`: the eval loop's per-instruction work.
     pub(crate) slow_path: bool,
+    /// This thread's class-attribute and globals caches (`cache.rs`).
+    pub(crate) caches: super::cache::Caches,
+    /// Finished frames kept for reuse (`Vm::new_frame`).
+    pub(crate) free_frames: Vec<Box<Frame>>,
+    /// Library modules this thread is running the code of (see `import.rs`).
+    pub(crate) importing: Vec<(Name, Value)>,
 }
 
 pub enum Called {
@@ -153,6 +159,7 @@ impl Vm {
             nested: 0,
             pending: None,
             gen_done: false,
+            importing: Vec::new(),
             checks: 0,
             repr_guard: vec![],
             ident: 1,
@@ -163,6 +170,8 @@ impl Vm {
             stepping: false,
             steps_left: 0,
             slow_path: false,
+            caches: Default::default(),
+            free_frames: Vec::new(),
         }
     }
 

@@ -9,6 +9,10 @@ use super::attr::bind;
 
 impl Vm {
     pub fn getitem(&mut self, o: &Value, k: &Value) -> PyResult<Value> {
+        // An int subclass indexes a sequence as its int (`names[Kind(1)]`).
+        if let (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_), Some(b @ (Value::Int(_) | Value::Big(_)))) = (o, k.base_value()) {
+            return self.getitem(o, &b.clone());
+        }
         match o {
             Value::Dict(d) => {
                 let h = self.hash(k)?;
@@ -21,6 +25,7 @@ impl Vm {
             }
             Value::Inst(_) => match self.call_dunder(o, "__getitem__", vec![k.clone()])? {
                 Some(v) => Ok(v),
+                None if o.base_value().is_some() => self.getitem_base(o, k),
                 None => Err(type_error(format!("'{}' object is not subscriptable", type_name(o)))),
             },
             Value::Class(c) => {
@@ -84,6 +89,7 @@ impl Vm {
                 }
                 _ => Err(type_error(format!("list indices must be integers or slices, not {}", type_name(&k)))),
             },
+            Value::Inst(i) if i.base.is_some() && i.class().lookup("__setitem__").is_none() => self.setitem(&i.base.clone().unwrap(), k, v),
             Value::Inst(_) => match self.call_dunder(o, "__setitem__", vec![k, v])? {
                 Some(_) => Ok(()),
                 None => Err(type_error(format!("'{}' object does not support item assignment", type_name(o)))),
@@ -132,6 +138,7 @@ impl Vm {
             },
             Value::Inst(_) => match self.call_dunder(o, "__delitem__", vec![k.clone()])? {
                 Some(_) => Ok(()),
+                None if o.base_value().is_some() => self.delitem(&o.base_value().unwrap().clone(), k),
                 None => Err(type_error(format!("'{}' object does not support item deletion", type_name(o)))),
             },
             _ => Err(type_error(format!("'{}' object does not support item deletion", type_name(o)))),
@@ -139,4 +146,23 @@ impl Vm {
     }
 
     // ---------------- iteration ----------------
+
+    /// `o[k]` for an instance of a builtin subclass without its own __getitem__: the
+    /// builtin's, which for a dict subclass asks `__missing__` for absent keys.
+    fn getitem_base(&mut self, o: &Value, k: &Value) -> PyResult<Value> {
+        let base = o.base_value().cloned().unwrap_or(Value::None);
+        if let (Value::Dict(_), Value::Inst(i)) = (&base, o) {
+            let cls = i.class();
+            if let Some(f) = cls.lookup("__missing__") {
+                return match self.getitem(&base, k) {
+                    Err(e) if exc_matches(&e, ExcType::KeyError) => {
+                        let m = bind(f, o, &cls);
+                        self.call(&m, vec![k.clone()])
+                    }
+                    r => r,
+                };
+            }
+        }
+        self.getitem(&base, k)
+    }
 }

@@ -91,6 +91,7 @@ impl Vm {
                         }
                         it
                     }
+                    None if v.base_value().is_some() => return self.get_iter(&v.base_value().unwrap().clone()),
                     None => {
                         if let Value::Inst(i) = v {
                             if i.class().lookup("__getitem__").is_some() {
@@ -164,7 +165,7 @@ impl Vm {
             Err(Value::None) => return Ok(None),
             Err(e) => return Err(e),
         }
-        if super::stack::too_deep() {
+        if super::stack::refuse_reentry(self.nested) {
             self.frames.truncate(depth);
             return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded while calling a Python object"));
         }

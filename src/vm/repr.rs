@@ -28,6 +28,16 @@ impl Vm {
                         _ => Err(type_error(format!("__repr__ returned non-string (type {})", type_name(&r)))),
                     };
                 }
+                if let Some(b) = &inst.base {
+                    let r = self.repr(&b.clone())?;
+                    // Sets name their subclass: `S({1, 2})`, `S()`.
+                    if let Value::Set(_) | Value::FrozenSet(_) = b {
+                        let inner = r.strip_prefix("frozenset(").and_then(|x| x.strip_suffix(')')).unwrap_or(&r);
+                        let inner = if inner == "set()" || inner.is_empty() { "" } else { inner };
+                        return Ok(format!("{}({inner})", cls.name));
+                    }
+                    return Ok(r);
+                }
                 if cls.kind == Kind::Exception {
                     let args = inst.get("args").unwrap_or(Value::tuple(vec![]));
                     let inner = match &args {
@@ -51,7 +61,7 @@ impl Vm {
                     }
                     .into());
                 }
-                if self.repr_guard.len() > 200 || super::stack::too_deep() {
+                if self.repr_guard.len() > 200 || super::stack::refuse_reentry(self.nested) {
                     return Err(ExcType::RecursionError.msg("maximum recursion depth exceeded while getting the repr of an object"));
                 }
                 self.repr_guard.push(p);
@@ -133,7 +143,21 @@ impl Vm {
                         _ => Err(type_error(format!("__str__ returned non-string (type {})", type_name(&r)))),
                     };
                 }
+                // str's own __str__ gives the string; the others' str is their repr.
+                if let Some(Value::Str(s)) = &inst.base {
+                    return Ok(s.s.clone());
+                }
                 if cls.kind == Kind::Exception {
+                    // `[Errno 2] No such file or directory: 'x.txt'`
+                    if cls.is_subclass(&types().exc[ExcType::OSError as usize]) {
+                        if let (Some(n), Some(msg)) = (inst.get("errno").filter(|v| !v.is_none()), inst.get("strerror")) {
+                            let mut s = format!("[Errno {}] {}", self.str(&n)?, self.str(&msg)?);
+                            if let Some(f) = inst.get("filename").filter(|v| !v.is_none()) {
+                                s.push_str(&format!(": {}", self.repr(&f)?));
+                            }
+                            return Ok(s);
+                        }
+                    }
                     if cls.lookup("__repr__").is_none() || true {
                         let args = inst.get("args").unwrap_or(Value::tuple(vec![]));
                         return match &args {
@@ -162,6 +186,9 @@ impl Vm {
             }
             if spec.is_empty() {
                 return self.str(v);
+            }
+            if let Some(b) = v.base_value() {
+                return self.format(&b.clone(), spec);
             }
             return Err(type_error(format!("unsupported format string passed to {}.__format__", type_name(v))));
         }

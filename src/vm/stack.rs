@@ -8,9 +8,12 @@
 use std::cell::Cell;
 
 /// Stack a Python thread may use before re-entry is refused. Browser workers get
-/// wasm-bindgen's default 1 MiB stack; our native threads get 64 MiB or more.
+/// a 2 MiB stack from wasm-bindgen; our native threads get 64 MiB or more. In the
+/// browser the engine's own (V8) stack of a worker can run out first: at 700 KiB a
+/// `__repr__` recursing 1000 deep trapped with "RangeError: Maximum call stack size
+/// exceeded" (tests/web.rs), so re-entry stops well before.
 #[cfg(target_arch = "wasm32")]
-const LIMIT: usize = 700 << 10;
+const LIMIT: usize = 400 << 10;
 #[cfg(not(target_arch = "wasm32"))]
 const LIMIT: usize = 48 << 20;
 
@@ -33,4 +36,20 @@ pub fn mark_base() {
 pub fn too_deep() -> bool {
     let base = BASE.with(|b| b.get());
     base != 0 && base.abs_diff(here()) > LIMIT
+}
+
+/// Re-entries of the eval loop a thread may nest. On wasm the check above sees only
+/// the shadow stack in linear memory; each nested loop also takes frames on the
+/// engine's own machine stack (V8 gives a worker under 1 MB), which no wasm code can
+/// measure. Overrunning it is a `RangeError` that kills the worker, so the depth is
+/// capped by count: a __repr__ that calls repr() 500 deep in stepped mode did that
+/// in a debug build. Natively the byte limit alone is enough.
+#[cfg(target_arch = "wasm32")]
+pub const MAX_NESTED: usize = 160;
+#[cfg(not(target_arch = "wasm32"))]
+pub const MAX_NESTED: usize = usize::MAX;
+
+/// Whether re-entering the eval loop once more (at nesting `nested`) must be refused.
+pub fn refuse_reentry(nested: usize) -> bool {
+    nested >= MAX_NESTED || too_deep()
 }

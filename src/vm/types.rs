@@ -92,7 +92,7 @@ pub fn exc_class(e: ExcType) -> Arc<Class> {
 
 /// A new exception instance of a builtin exception class.
 pub fn new_exc(cls: &Arc<Class>, args: Vec<Value>) -> Value {
-    let inst = Instance { class: std::sync::Mutex::new(cls.clone()), dict: std::sync::Mutex::new(vec![]) };
+    let inst = Instance::new(cls.clone());
     inst.set(intern("args"), Value::tuple(args));
     Value::Inst(Arc::new(inst))
 }

@@ -128,6 +128,10 @@ pub struct NativeType {
     pub setitem: Option<fn(&mut NVm, &Value, Value, Value) -> PyResult<()>>,
     /// `iter(o)`; None: not iterable.
     pub iter: Option<fn(&Value) -> Value>,
+    /// For the end of a program (`finalize.rs`): takes out the values the object's own
+    /// state holds (a deque's items), so cycles through them come apart. None: it holds
+    /// no Python values.
+    pub take_values: Option<fn(&mut NativeData) -> Vec<Value>>,
 }
 
 pub type Builtin = BuiltinFn;
@@ -156,18 +160,48 @@ pub struct Module {
 }
 
 /// A namespace: module globals, class bodies.
+///
+/// Change it only through `set`/`remove`: they bump the version counters that the
+/// per-thread globals cache (`vm::cache`) checks; reading `map` directly is fine.
 pub struct Namespace {
     pub map: Mutex<FxMap<Name, Value>>,
+    /// Bumped by every change.
+    version: std::sync::atomic::AtomicU64,
+    /// Bumped when a name is added or removed.
+    keys: std::sync::atomic::AtomicU64,
 }
 impl Namespace {
     pub fn new() -> Arc<Namespace> {
-        Arc::new(Namespace { map: Mutex::new(FxMap::default()) })
+        Arc::new(Namespace { map: Mutex::new(FxMap::default()), version: 1.into(), keys: 1.into() })
     }
     pub fn get(&self, k: &str) -> Option<Value> {
         lock(&self.map).get(k).cloned()
     }
     pub fn set(&self, k: Name, v: Value) {
-        lock(&self.map).insert(k, v);
+        use std::sync::atomic::Ordering::Release;
+        let mut m = lock(&self.map);
+        if m.insert(k, v).is_none() {
+            self.keys.fetch_add(1, Release);
+        }
+        self.version.fetch_add(1, Release);
+    }
+    pub fn remove(&self, k: &str) -> Option<Value> {
+        use std::sync::atomic::Ordering::Release;
+        let mut m = lock(&self.map);
+        let old = m.remove(k);
+        if old.is_some() {
+            self.keys.fetch_add(1, Release);
+            self.version.fetch_add(1, Release);
+        }
+        old
+    }
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.load(std::sync::atomic::Ordering::Acquire)
+    }
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys.load(std::sync::atomic::Ordering::Acquire)
     }
 }
 
@@ -215,6 +249,8 @@ pub struct Class {
     pub module: Name,
     pub bases: Vec<Arc<Class>>,
     pub mro: Mutex<Vec<Arc<Class>>>,
+    /// Once the class is in use, every change to it must be followed by
+    /// `vm::cache::classes_changed()` (the per-thread attribute caches check it).
     pub dict: Mutex<FxMap<Name, Value>>,
     /// The nearest builtin base's kind.
     pub kind: Kind,
@@ -231,6 +267,15 @@ pub struct Class {
 pub const CLASS_HAS_PROPERTY: u32 = 1;
 /// Some class in the MRO defines __setattr__.
 pub const CLASS_HAS_SETATTR: u32 = 2;
+/// A builtin type (list, dict, int...) is in the MRO of this user class.
+pub const CLASS_BUILTIN_BASE: u32 = 4;
+/// Some class in the MRO defines __getattribute__.
+pub const CLASS_HAS_GETATTRIBUTE: u32 = 8;
+
+/// The builtin types a Python class may subclass (their instances carry a base value).
+pub fn subclassable_kind(k: Kind) -> bool {
+    matches!(k, Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List | Kind::Dict | Kind::Set | Kind::FrozenSet)
+}
 
 impl Class {
     pub fn compute_flags(&self) {
@@ -240,8 +285,14 @@ impl Class {
             if d.contains_key("__setattr__") {
                 f |= CLASS_HAS_SETATTR;
             }
+            if d.contains_key("__getattribute__") {
+                f |= CLASS_HAS_GETATTRIBUTE;
+            }
             if d.values().any(|v| matches!(v, Value::Wrap(w) if matches!(&**w, Wrapper::Property { .. }))) {
                 f |= CLASS_HAS_PROPERTY;
+            }
+            if subclassable_kind(c.kind) && self.kind == Kind::User {
+                f |= CLASS_BUILTIN_BASE;
             }
         }
         self.flags.store(f, std::sync::atomic::Ordering::Relaxed);
@@ -273,13 +324,30 @@ impl Class {
     pub fn mro(&self) -> Vec<Arc<Class>> {
         lock(&self.mro).clone()
     }
+    /// The builtin type a user class derives from (`list` for `class SafeList(list)`).
+    pub fn builtin_base(&self) -> Option<Arc<Class>> {
+        if self.flags() & CLASS_BUILTIN_BASE == 0 {
+            return None;
+        }
+        lock(&self.mro).iter().find(|c| subclassable_kind(c.kind)).cloned()
+    }
 }
 
 pub struct Instance {
     pub class: Mutex<Arc<Class>>,
     pub dict: Mutex<Vec<(Name, Value)>>,
+    /// For instances of a subclass of a builtin type (`class SafeList(list)`): the
+    /// builtin value that holds the list's items (the int's value...). Builtin
+    /// operations the class does not override act on it.
+    pub base: Option<Value>,
 }
 impl Instance {
+    pub fn new(class: Arc<Class>) -> Instance {
+        Instance { class: Mutex::new(class), dict: Mutex::new(vec![]), base: None }
+    }
+    pub fn with_base(class: Arc<Class>, base: Option<Value>) -> Instance {
+        Instance { class: Mutex::new(class), dict: Mutex::new(vec![]), base }
+    }
     pub fn class(&self) -> Arc<Class> {
         lock(&self.class).clone()
     }
@@ -348,9 +416,21 @@ impl Value {
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
     }
+    /// The builtin value inside an instance of a builtin type's subclass.
+    pub fn base_value(&self) -> Option<&Value> {
+        match self {
+            Value::Inst(i) => i.base.as_ref(),
+            _ => None,
+        }
+    }
+    /// The text of a str, or of a str subclass's instance.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::Str(s) => Some(&s.s),
+            Value::Inst(i) => match &i.base {
+                Some(Value::Str(s)) => Some(&s.s),
+                _ => None,
+            },
             _ => None,
         }
     }

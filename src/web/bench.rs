@@ -144,13 +144,18 @@ pub async fn bench_spawner(batches: usize, threads: usize) -> Result<String, JsV
     Ok(out)
 }
 
-/// `threadlab.memoryStats()`: the wasm memory's size (it never shrinks) and the engine's
-/// live heap bytes (what the allocator has handed out and not got back), for the memory
-/// benchmark (benches/browser/memory.mjs) and curious consoles.
+/// `threadlab.memoryStats()`: the wasm memory's size (it never shrinks), the engine's
+/// live heap bytes (what the allocator has handed out and not got back) and the worker
+/// pool's size, for the memory benchmark (benches/browser/memory.mjs), the fault tests
+/// and curious consoles.
 #[wasm_bindgen]
 pub fn memory_stats() -> JsValue {
     let o = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&o, &"wasmBytes".into(), &memory_bytes().into());
     let _ = js_sys::Reflect::set(&o, &"liveHeapBytes".into(), &(crate::vm::memory::live() as f64).into());
+    // The worker pool: workers alive, waiting for a job (None: the pool was busy).
+    let _ = js_sys::Reflect::set(&o, &"workersAlive".into(), &(spawn::WORKERS_ALIVE.load(Ordering::Relaxed) as f64).into());
+    let idle = spawn::idle_workers().map(|n| JsValue::from(n as f64)).unwrap_or(JsValue::NULL);
+    let _ = js_sys::Reflect::set(&o, &"idleWorkers".into(), &idle);
     o.into()
 }

@@ -57,6 +57,12 @@ impl Host for WebHost {
     fn read_line(&self) -> Option<String> {
         None
     }
+    fn crashed(&self, message: &str) {
+        self.sink.crash(message);
+    }
+    fn kill_switch(&self) -> Option<Arc<std::sync::atomic::AtomicBool>> {
+        Some(self.sink.kill_switch())
+    }
 }
 
 /// Python threads on the warm Web Worker pool.

@@ -1,10 +1,14 @@
-//! Browser-only plumbing: workers on the shared memory, the common clock, panics that
-//! reach the page, and the bench hooks the end-to-end test calls.
+//! Browser-only plumbing: workers on the shared memory, the trial pool (rayon), the
+//! common clock, panics that reach the page, and the bench hooks the end-to-end test
+//! calls.
 
 pub mod bench;
 pub mod clock;
+pub mod explore;
 pub mod host;
+pub mod library;
 pub mod panic;
+pub mod pool;
 pub mod program;
 pub mod sink;
 pub mod spawn;

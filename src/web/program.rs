@@ -7,7 +7,7 @@
 //! on more pool workers, and, when a trace is asked for, a small pump on one more worker
 //! turns the trace into timeline lanes the page picks up without waiting.
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use super::clock::now_ms;
@@ -17,6 +17,14 @@ use super::spawn::{self, SpawnError};
 use super::trace::{self, TraceView};
 use crate::runtime::options::{Mode, Options};
 use crate::runtime::run;
+
+/// How long a stopped program may go on (to run its `finally` blocks and print its
+/// KeyboardInterrupt traceback) before its threads are abandoned.
+pub const STOP_GRACE_MS: f64 = 100.0;
+/// When the page stops waiting for a stopped program (see [`ProgramRun::enforce_stop`]).
+pub const STOP_DETACH_MS: f64 = 150.0;
+/// What the page adds to the output of a run it stopped waiting for.
+pub const DETACHED_NOTE: &str = "\n[Stopped. One long operation had not finished; it ends in the background.]\n";
 
 /// The page's handle on a running program.
 #[derive(Clone)]
@@ -59,15 +67,52 @@ impl ProgramRun {
         self.sink.request_stop()
     }
 
+    /// Output dropped before it could be taken since the last call: (bytes, lines).
+    pub fn take_dropped(&self) -> (usize, usize) {
+        self.sink.take_dropped()
+    }
+
+    /// Called on every poll. A program still running [`STOP_GRACE_MS`] after Stop (its
+    /// main thread caught the KeyboardInterrupt, or is deep in a long builtin) has every
+    /// thread abandoned at its next check point. Returns true when it is still not over
+    /// [`STOP_DETACH_MS`] after Stop: a thread is inside one long builtin (`10**10**7`
+    /// has no check point, in CPython neither); the page then treats the run as stopped
+    /// and lets that worker finish in the background, where it ends at its next check
+    /// point and its program is freed.
+    pub fn enforce_stop(&self) -> bool {
+        if self.sink.finished() {
+            return false;
+        }
+        let Some(age) = self.sink.stop_age_ms() else { return false };
+        if age > STOP_GRACE_MS {
+            self.sink.kill();
+        }
+        age > STOP_DETACH_MS
+    }
+
     /// The exit code, once every thread of the program has finished.
     pub fn exit_code(&self) -> Option<i32> {
         self.sink.exit_code()
     }
 
-    /// True when a worker failed (a panic or trap, already shown on the page) while this
-    /// program was running and the program has not finished: it probably never will.
+    /// Why the run died, when it did: a thread of it crashed (the message names it), or
+    /// a worker failed without saying whose it was while this program was running (shown
+    /// at the top of the page) and the program has not finished: it probably never will.
+    /// Either way its threads have been told to give up.
+    pub fn crash_message(&self) -> Option<String> {
+        if let Some(m) = self.sink.crash_message() {
+            return Some(m);
+        }
+        if !self.sink.finished() && spawn::WORKER_FAILURES.load(Ordering::Relaxed) > self.failures_before {
+            self.sink.kill();
+            return Some("The engine failed while running this program (see the error at the top of the page).".into());
+        }
+        None
+    }
+
+    /// True when the run died (see [`ProgramRun::crash_message`]).
     pub fn crashed(&self) -> bool {
-        !self.sink.finished() && spawn::WORKER_FAILURES.load(Ordering::Relaxed) > self.failures_before
+        self.crash_message().is_some()
     }
 
     /// The timeline, if this run records one.
@@ -78,7 +123,8 @@ impl ProgramRun {
 
 /// Runs Python source `code` with `opts` on workers. With `opts.trace` set, a pump
 /// worker keeps [`ProgramRun::trace`] up to date while it runs.
-pub fn start_python(code: &str, opts: Options) -> Result<ProgramRun, String> {
+pub fn start_python(code: &str, mut opts: Options) -> Result<ProgramRun, String> {
+    opts.test_faults |= TEST_FAULTS_ARMED.swap(false, Ordering::Relaxed);
     let code = code.to_string();
     let t0 = now_ms();
     let mode = opts.mode;
@@ -101,17 +147,54 @@ pub fn start_python(code: &str, opts: Options) -> Result<ProgramRun, String> {
     Ok(run)
 }
 
-/// `threadlab.runPython(code, mode, seed)` in the page's console (and the end-to-end
-/// tests): runs a program on workers and resolves with `{stdout, stderr, exitCode}`.
-/// Waits by polling, so the page's main thread never blocks.
+/// Set by `threadlab.armTestFaults()`; the next program started may import `_testfault`.
+static TEST_FAULTS_ARMED: AtomicBool = AtomicBool::new(false);
+
+/// `threadlab.armTestFaults()`: lets the NEXT program started on this page (by Run, a
+/// trial, or `runPython`) import `_testfault` and so kill one of its threads on purpose
+/// (`stdlib/testfault.rs`). For the fault tests (tests/e2e/faults.test.mjs); a learner's
+/// program cannot reach it by itself.
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub async fn run_python(code: String, mode: String, seed: u32) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+pub fn arm_test_faults() {
+    TEST_FAULTS_ARMED.store(true, Ordering::Relaxed);
+}
+
+/// `threadlab.runPython(code, mode, seed, stopAfterMs)` in the page's console (and the
+/// end-to-end tests): runs a program on workers and resolves with `{stdout, stderr,
+/// exitCode}` (exitCode null and `crash` set when a thread of it crashed). With
+/// `stopAfterMs`, presses Stop that long after the start; `stopLatencyMs` then says how
+/// long the program went on after Stop (`detached`: the page stopped waiting for it, see
+/// [`ProgramRun::enforce_stop`]). `files` (`{"helpers.py": source, "pkg/__init__.py":
+/// ...}`) are modules the program can import (CPython's lock and queue tests run so in
+/// tests/e2e/cpython-tests.test.mjs). Waits by polling: the main thread never blocks.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub async fn run_python(
+    code: String,
+    mode: String,
+    seed: u32,
+    stop_after_ms: Option<f64>,
+    files: Option<js_sys::Object>,
+) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
     let mut opts = Options::new("main.py");
+    if let Some(files) = files {
+        let mut map = std::collections::BTreeMap::new();
+        for pair in js_sys::Object::entries(&files).iter() {
+            let pair = js_sys::Array::from(&pair);
+            let (Some(path), Some(source)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+                return Err("files: each entry is a path and its source text".into());
+            };
+            map.insert(path, source);
+        }
+        opts.files = std::sync::Arc::new(map);
+    }
     opts.mode = Mode::parse(&mode).ok_or_else(|| wasm_bindgen::JsValue::from("mode must be gil, free or step"))?;
     opts.seed = seed as u64;
     let run = start_python(&code, opts).map_err(wasm_bindgen::JsValue::from)?;
     let (mut out, mut err) = (String::new(), String::new());
+    let mut dropped = (0usize, 0usize);
     let mut drain = || {
+        let (b, l) = run.take_dropped();
+        dropped = (dropped.0 + b, dropped.1 + l);
         for (stream, text) in run.take_output() {
             match stream {
                 Stream::Stdout => out.push_str(&text),
@@ -119,20 +202,44 @@ pub async fn run_python(code: String, mode: String, seed: u32) -> Result<wasm_bi
             }
         }
     };
+    let started = now_ms();
+    let mut stopped_at = None;
+    let mut crash = None;
+    let mut detached = false;
     let code = loop {
         // Read the exit code first: output written before the end is then all there.
         let done = run.exit_code();
         drain();
+        // A crash first: a run whose worker thread died still ends (exit code 1).
+        if let Some(m) = run.crash_message() {
+            crash = Some(m);
+            break None;
+        }
         if let Some(c) = done {
-            break c;
+            break Some(c);
+        }
+        if stopped_at.is_none() && stop_after_ms.is_some_and(|ms| now_ms() - started >= ms) {
+            run.request_stop();
+            stopped_at = Some(now_ms());
+        }
+        if run.enforce_stop() {
+            detached = true;
+            break None;
         }
         super::timer::sleep_ms(5).await;
     };
+    // Seen from the page (a worker's clock can be milliseconds off the page's).
+    let latency = stopped_at.map(|at| now_ms() - at);
     drop(drain);
     let o = js_sys::Object::new();
     let set = |k: &str, v: wasm_bindgen::JsValue| js_sys::Reflect::set(&o, &k.into(), &v).map(|_| ());
     set("stdout", out.into())?;
     set("stderr", err.into())?;
-    set("exitCode", code.into())?;
+    set("exitCode", code.map(wasm_bindgen::JsValue::from).unwrap_or(wasm_bindgen::JsValue::NULL))?;
+    set("crash", crash.map(wasm_bindgen::JsValue::from).unwrap_or(wasm_bindgen::JsValue::NULL))?;
+    set("detached", detached.into())?;
+    set("droppedBytes", (dropped.0 as f64).into())?;
+    set("droppedLines", (dropped.1 as f64).into())?;
+    set("stopLatencyMs", latency.map(wasm_bindgen::JsValue::from).unwrap_or(wasm_bindgen::JsValue::NULL))?;
     Ok(o.into())
 }

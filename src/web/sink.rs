@@ -3,8 +3,8 @@
 //! with `try_lock` only (`program::ProgramRun`), and the Stop request and the exit
 //! code pass through it too. A leaf of `web/`: it needs only the common clock.
 
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use super::clock::now_ms;
 
@@ -15,16 +15,48 @@ pub enum Stream {
     Stderr,
 }
 
-/// Output kept waiting for the page beyond this many bytes is dropped (with a note),
-/// so a program printing in a tight loop cannot fill the memory while the page is busy.
-const MAX_PENDING: usize = 4 << 20;
+/// Output waiting for the page is kept to its last this many bytes: a program printing
+/// in a tight loop cannot fill the memory while the page is busy. What is dropped (the
+/// oldest) is counted, and the page says how much ([`Sink::take_dropped`]).
+pub const MAX_PENDING: usize = 1 << 20;
+
+/// Output not yet taken by the page, and what was dropped of it.
+#[derive(Default)]
+struct Pending {
+    chunks: Vec<(Stream, String)>,
+    bytes: usize,
+    dropped_bytes: usize,
+    dropped_lines: usize,
+}
+
+impl Pending {
+    fn drop_text(&mut self, gone: &str) {
+        self.dropped_bytes += gone.len();
+        self.dropped_lines += gone.bytes().filter(|&b| b == b'\n').count();
+    }
+}
+
+/// The first char boundary at or after `i`.
+pub fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
 
 /// What the program's threads write through, and the stop flag they watch.
 #[derive(Default)]
 pub struct Sink {
-    pending: Mutex<Vec<(Stream, String)>>,
-    pending_bytes: AtomicUsize,
+    pending: Mutex<Pending>,
     stop: AtomicBool,
+    /// When Stop was asked for (`clock::now_ms()`, f64 bits; 0: not yet).
+    stop_at: AtomicU64,
+    /// The program's kill flag (`Host::kill_switch`): set by a crash, or by the page
+    /// when a worker died without saying which program it ran.
+    kill: Arc<AtomicBool>,
+    /// Why the run died, if a thread of it crashed (`Host::crashed`).
+    crash: Mutex<Option<String>>,
+    crashed: AtomicBool,
     finished: AtomicBool,
     exit_code: AtomicI32,
     /// `clock::now_ms()` when the program ended (f64 bits).
@@ -37,20 +69,42 @@ impl Sink {
         if text.is_empty() {
             return;
         }
-        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        let bytes = self.pending_bytes.load(Ordering::Relaxed);
-        if bytes > MAX_PENDING {
-            return;
-        }
-        let text = if bytes + text.len() > MAX_PENDING {
-            "\n[output too fast for the page: some was dropped]\n"
+        let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        // Only the last MAX_PENDING bytes of a huge write can be kept anyway.
+        let text = if text.len() > MAX_PENDING {
+            let cut = ceil_char_boundary(text, text.len() - MAX_PENDING);
+            p.drop_text(&text[..cut]);
+            &text[cut..]
         } else {
             text
         };
-        self.pending_bytes.store(bytes + text.len(), Ordering::Relaxed);
-        match pending.last_mut() {
+        // Make room by dropping the oldest output.
+        while p.bytes + text.len() > MAX_PENDING && !p.chunks.is_empty() {
+            let excess = p.bytes + text.len() - MAX_PENDING;
+            let first = &mut p.chunks[0].1;
+            if first.len() <= excess {
+                let (_, gone) = p.chunks.remove(0);
+                p.bytes -= gone.len();
+                p.drop_text(&gone);
+            } else {
+                let cut = ceil_char_boundary(first, excess);
+                let gone: String = first.drain(..cut).collect();
+                p.bytes -= gone.len();
+                p.drop_text(&gone);
+            }
+        }
+        p.bytes += text.len();
+        match p.chunks.last_mut() {
             Some((s, buf)) if *s == stream => buf.push_str(text),
-            _ => pending.push((stream, text.to_string())),
+            _ => p.chunks.push((stream, text.to_string())),
+        }
+    }
+
+    /// Output dropped before the page could take it since the last call: (bytes, lines).
+    pub fn take_dropped(&self) -> (usize, usize) {
+        match self.pending.try_lock() {
+            Ok(mut p) => (std::mem::take(&mut p.dropped_bytes), std::mem::take(&mut p.dropped_lines)),
+            Err(_) => (0, 0),
         }
     }
 
@@ -73,9 +127,9 @@ impl Sink {
     /// busy this instant (never waits).
     pub fn take_output(&self) -> Vec<(Stream, String)> {
         match self.pending.try_lock() {
-            Ok(mut pending) => {
-                self.pending_bytes.store(0, Ordering::Relaxed);
-                std::mem::take(&mut *pending)
+            Ok(mut p) => {
+                p.bytes = 0;
+                std::mem::take(&mut p.chunks)
             }
             Err(_) => Vec::new(),
         }
@@ -83,7 +137,46 @@ impl Sink {
 
     /// The page asks the program to stop.
     pub fn request_stop(&self) {
-        self.stop.store(true, Ordering::Relaxed);
+        if !self.stop.swap(true, Ordering::Relaxed) {
+            self.stop_at.store(now_ms().to_bits(), Ordering::Relaxed);
+        }
+    }
+
+    /// How long ago Stop was asked for, in ms (None: it was not).
+    pub fn stop_age_ms(&self) -> Option<f64> {
+        self.stop_requested().then(|| now_ms() - f64::from_bits(self.stop_at.load(Ordering::Relaxed)))
+    }
+
+    /// The program's kill flag, shared with the runtime.
+    pub fn kill_switch(&self) -> Arc<AtomicBool> {
+        self.kill.clone()
+    }
+
+    /// Abandons every thread of the program now (its worker died unreported).
+    pub fn kill(&self) {
+        self.kill.store(true, Ordering::Relaxed);
+    }
+
+    /// A thread of the program crashed (called on the dying worker, which may hold any
+    /// lock but this one's): the run is over, with this message.
+    pub fn crash(&self, message: &str) {
+        if let Ok(mut c) = self.crash.try_lock() {
+            c.get_or_insert_with(|| message.to_string());
+        }
+        // Marked crashed before the kill, so a run seen ending is seen crashed.
+        self.crashed.store(true, Ordering::Release);
+        self.kill();
+    }
+
+    /// The crash message, once a thread of the program crashed.
+    pub fn crash_message(&self) -> Option<String> {
+        if !self.crashed.load(Ordering::Acquire) {
+            return None;
+        }
+        Some(match self.crash.try_lock() {
+            Ok(c) => c.clone().unwrap_or_else(|| "a thread of the program crashed".into()),
+            Err(_) => "a thread of the program crashed".into(),
+        })
     }
 
     /// The program's main function returned `code` (called once, on its worker).

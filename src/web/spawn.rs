@@ -77,6 +77,9 @@ thread_local! {
     static WORKERS: RefCell<HashMap<usize, (web_sys::Worker, Closure<dyn Fn(JsValue)>)>> =
         RefCell::new(HashMap::new());
     static EXITED: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    /// Workers pool workers asked the host for, not created yet (see CREATE_PER_TURN).
+    static WANTED: Cell<usize> = const { Cell::new(0) };
+    static CREATING: Cell<bool> = const { Cell::new(false) };
     /// Called on the host with the message of a worker that panicked or trapped.
     static ON_ERROR: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
@@ -233,15 +236,55 @@ fn create_worker(job: usize) -> Result<(), SpawnError> {
     }
 }
 
+/// Workers the host creates per turn of its event loop: creating one costs the page a
+/// little time (new Worker, the module and memory posted), and a thread bomb asks for
+/// hundreds at once; a few per turn keep the page drawing frames.
+const CREATE_PER_TURN: usize = 2;
+
+/// Creates the workers pool workers asked for, a few per turn. One no longer needed
+/// (its job was taken by a worker that came back, or its program was stopped and its
+/// jobs ran out) is not created.
+async fn create_wanted_workers() {
+    loop {
+        for _ in 0..CREATE_PER_TURN {
+            if WANTED.with(|w| w.get()) == 0 {
+                break;
+            }
+            WANTED.with(|w| w.set(w.get() - 1));
+            let needed = match try_lock_spinning() {
+                // `starting` counts this request: needed if the queue outgrows the rest.
+                Some(pool) => pool.jobs.len() + 1 > pool.capacity(),
+                None => true,
+            };
+            if !needed {
+                if let Some(mut pool) = try_lock_spinning() {
+                    pool.starting = pool.starting.saturating_sub(1);
+                }
+                continue;
+            }
+            if let Err(e) = create_worker(0) {
+                report_error(&e.to_string());
+                if let Some(mut pool) = try_lock_spinning() {
+                    pool.starting = pool.starting.saturating_sub(1);
+                }
+            }
+        }
+        if WANTED.with(|w| w.get()) == 0 {
+            CREATING.with(|c| c.set(false));
+            return;
+        }
+        super::timer::sleep_ms(10).await;
+    }
+}
+
 /// Host side: what a worker tells us.
 fn handle_worker_message(worker: usize, data: JsValue) {
     let kind = Reflect::get(&data, &"type".into()).ok().and_then(|v| v.as_string());
     match kind.as_deref() {
         Some("threadlab_spawn_request") => {
-            if let Err(e) = create_worker(0) {
-                report_error(&e.to_string());
-                let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
-                pool.starting = pool.starting.saturating_sub(1);
+            WANTED.with(|w| w.set(w.get() + 1));
+            if !CREATING.with(|c| c.replace(true)) {
+                wasm_bindgen_futures::spawn_local(create_wanted_workers());
             }
         }
         Some("threadlab_worker_exit") => {
@@ -252,11 +295,37 @@ fn handle_worker_message(worker: usize, data: JsValue) {
             // The worker trapped (after a panic) or failed to start; it has closed.
             WORKERS_ALIVE.fetch_sub(1, Ordering::Relaxed);
             EXITED.with(|e| e.borrow_mut().push(worker));
-            report_error(&message_of(&data));
+            if attributed(&data) {
+                // Its program already ended with a message naming the thread.
+                web_sys::console::error_1(&message_of(&data).into());
+            } else {
+                report_error(&message_of(&data));
+            }
         }
+        Some("threadlab_panic") if attributed(&data) => web_sys::console::error_1(&message_of(&data).into()),
         Some("threadlab_panic") => report_error(&message_of(&data)),
         _ => {}
     }
+}
+
+/// True when the failure was a program's thread and that program was told (`fault.rs`).
+fn attributed(data: &JsValue) -> bool {
+    Reflect::get(data, &"attributed".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// Called by worker.js on a worker whose job just trapped (`error` is the JS error):
+/// ends the program whose thread it ran, saying what happened, and returns true; false
+/// when it ran no program's thread. A panic before the trap has already said so.
+#[wasm_bindgen]
+pub fn threadlab_worker_trapped(error: String) -> bool {
+    let what = match crate::vm::memory::take_refused() {
+        Some(n) => format!("it ran out of memory (an allocation of {:.1} MiB failed)", n as f64 / 1048576.0),
+        None => {
+            let first = error.lines().next().unwrap_or("").trim();
+            format!("a WebAssembly trap ({})", if first.is_empty() { "no message" } else { first })
+        }
+    };
+    crate::runtime::fault::report(&what)
 }
 
 fn message_of(data: &JsValue) -> String {
@@ -282,6 +351,7 @@ fn report_error(message: &str) {
 pub fn threadlab_worker_main(first_job: usize) {
     IN_POOL.with(|p| p.set(true));
     super::panic::install_worker_hook();
+    super::library::install();
     if first_job != 0 {
         let job = unsafe { Box::from_raw(first_job as *mut Job) };
         run(*job);

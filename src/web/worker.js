@@ -36,8 +36,21 @@ if (inWorker) {
       self.postMessage({ type: 'threadlab_worker_exit' });
     } catch (err) {
       // A Rust panic already posted its message through the panic hook; this reports
-      // traps and start-up failures, so nothing dies silently.
-      self.postMessage({ type: 'threadlab_worker_error', message: String((err && err.stack) || err) });
+      // traps and start-up failures, so nothing dies silently. A trap in a program's
+      // thread ends that program with a message naming the thread (Rust is called back
+      // on this worker, whose thread-locals say which thread it ran); then the worker's
+      // stack and TLS go back to the allocator as after a normal exit.
+      let attributed = false;
+      if (exports) {
+        try {
+          const glue = await import(data.mainJS);
+          attributed = glue.threadlab_worker_trapped(String((err && err.stack) || err)) === true;
+          if (attributed) exports.__wbindgen_thread_destroy();
+        } catch (again) {
+          console.error('threadlab: could not report a trapped worker:', again);
+        }
+      }
+      self.postMessage({ type: 'threadlab_worker_error', message: String((err && err.stack) || err), attributed });
     }
     self.close();
   });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launch, newPage, waitReady, shot } from './harness.mjs';
+import { startServer, launch, newPage, waitReady, shot, b64 } from './harness.mjs';
 
 let server;
 let browser;
@@ -27,7 +27,6 @@ after(async () => {
   server?.stop();
 });
 
-const b64 = (code) => Buffer.from(code, 'utf8').toString('base64url');
 const at = (href) => new URL(href, server.url).href;
 const editorOf = (page, n) => page.getByRole('textbox', { name: `Code editor, example ${n}`, exact: true });
 

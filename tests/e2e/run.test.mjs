@@ -199,7 +199,8 @@ test('a threaded program draws the timeline with one lane per Python thread', as
   await timeline.waitFor();
   const states = await timeline.locator('.thread-states li').allInnerTexts();
   assert.deepEqual(states.map((s) => s.split(':')[0]).sort(), ['MainThread', 'worker-0', 'worker-1', 'worker-2']);
-  assert.ok(await timeline.locator('rect.st-sleeping').count() >= 3, 'the sleeps show');
+  // Each lane draws each state as one path: a sleeping bar in three lanes at least.
+  assert.ok(await timeline.locator('path.st-sleeping').count() >= 3, 'the sleeps show');
   // Replay: the scrubber at the start puts every thread before its end.
   await timeline.getByRole('slider', { name: /Replay/ }).fill('0');
   const early = await timeline.locator('.thread-states li').allInnerTexts();

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, newPage, waitReady, shot } from './harness.mjs';
 
-test('without isolation headers, coi-sw.js isolates the page after one reload', async () => {
+test('without isolation headers, sw.js isolates the page after one reload', async () => {
   const server = await startServer({ THREADLAB_PLAIN_HOST: '1' });
   const browser = await launch();
   try {

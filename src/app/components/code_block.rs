@@ -91,9 +91,12 @@ pub fn code_block(props: &CodeBlockProps) -> Html {
                             name={format!("mode-{}-{}", props.slug, props.number)} />
             }
             <Editor code={code.clone()} {on_input} on_run={Some(program.runner(&code))} marks={program.marks()}
+                    error={program.error_mark(&code)}
                     label={format!("Code editor, example {}", props.number)} />
             <RunPanel program={program.clone()} code={code.clone()}>
                 <button type="button" onclick={on_reset} disabled={!edited}>{ "Reset" }</button>
+                <a class="button step-through" href={format!("playground#{}", links::step_fragment(&code, &[]))}
+                   title="Be the scheduler: run this example's threads one step at a time">{ "Step through" }</a>
                 <a class="button" href={playground}>{ "Open in playground" }</a>
                 <a class="button link-here" href={format!("lesson/{}#{anchor}", props.slug)}
                    aria-label={format!("Link to {} {}", kind.to_lowercase(), props.number)}>{ "Link" }</a>

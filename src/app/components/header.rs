@@ -24,6 +24,7 @@ pub fn header() -> Html {
                 <nav aria-label="Main">
                     <Link<Route> to={Route::Home}>{ "Lessons" }</Link<Route>>
                     <Link<Route> to={Route::Playground}>{ "Playground" }</Link<Route>>
+                    <Link<Route> to={Route::Levels}>{ "Levels" }</Link<Route>>
                 </nav>
             </header>
             if !isolated {

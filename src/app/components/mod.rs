@@ -4,6 +4,7 @@
 
 pub mod code_block;
 pub mod earlier;
+pub mod explorer;
 pub mod editor;
 pub mod header;
 pub mod mode_switch;

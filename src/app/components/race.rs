@@ -1,5 +1,5 @@
 //! The spread of a racy program's outcomes: "Run 200 times" runs it under 200 seeded
-//! stepped schedules (a few at a time, on workers), counts the last line each run
+//! stepped schedules (on the trial pool: each run on one worker, see `web::pool`), counts the last line each run
 //! printed and draws the counts as bars, with the race-free outcome marked. A text
 //! summary says the same for screen readers.
 
@@ -182,19 +182,33 @@ pub fn race_histogram(props: &RaceProps) -> Html {
         const W: f64 = 640.0;
         const H: f64 = 180.0;
         const TOP: f64 = 18.0;
+        /// Label text: at most 14 characters (the table has them in full).
+        fn short(v: &str) -> String {
+            if v.chars().count() > 14 { v.chars().take(13).chain(std::iter::once('…')).collect() } else { v.to_string() }
+        }
+        // Approximate advance of an 11px monospace character.
+        const CH: f64 = 6.7;
         let n = bars.len().min(MAX_BARS + BINS);
-        let slot = (W - 60.0) / n as f64;
-        let bar_w = (slot * 0.7).min(60.0);
         let shown = &bars[..n];
+        let longest = shown.iter().map(|b| short(&b.label).chars().count()).max().unwrap_or(1) as f64;
+        // Labels lie flat when they fit under their bar, else they are turned 35° and
+        // the chart leaves room below and to the left so none is cut off.
+        let slot_flat = (W - 60.0) / n as f64;
+        let flat = longest * CH <= slot_flat - 4.0;
+        let (sin, cos) = (35f64.to_radians().sin(), 35f64.to_radians().cos());
+        let left = if flat { 50.0 } else { (longest * CH * cos - slot_flat / 2.0 + 6.0).max(50.0) };
+        let bottom = if flat { 24.0 } else { 16.0 + longest * CH * sin + 8.0 };
+        let slot = (W - left - 10.0) / n as f64;
+        let bar_w = (slot * 0.7).min(60.0);
         html! {
-            <svg class="histogram" viewBox={format!("0 0 {W} {}", H + 60.0)} role="img"
+            <svg class="histogram" viewBox={format!("0 0 {W} {:.0}", TOP + H + bottom)} role="img"
                  aria-label={format!("Bar chart of the outcomes of {} runs", tally.done)}>
-                <line class="axis-line" x1="40" x2={(W - 10.0).to_string()} y1={(TOP + H).to_string()} y2={(TOP + H).to_string()} />
+                <line class="axis-line" x1={(left - 10.0).to_string()} x2={(W - 10.0).to_string()} y1={(TOP + H).to_string()} y2={(TOP + H).to_string()} />
                 { for shown.iter().enumerate().map(|(i, bar)| {
                     let (value, count, is_expected) = (&bar.label, bar.count, bar.expected);
                     let h = (count as f64 / max) * H;
-                    let x = 50.0 + i as f64 * slot + (slot - bar_w) / 2.0;
-                    let label: String = if value.chars().count() > 14 { value.chars().take(13).chain(std::iter::once('…')).collect() } else { value.clone() };
+                    let x = left + i as f64 * slot + (slot - bar_w) / 2.0;
+                    let label = short(value);
                     let cx = x + bar_w / 2.0;
                     html! {
                         <g class={classes!("bar", is_expected.then_some("expected"))}>
@@ -202,10 +216,15 @@ pub fn race_histogram(props: &RaceProps) -> Html {
                                 <title>{ format!("{value}: {count} runs{}", if is_expected { " (expected)" } else { "" }) }</title>
                             </rect>
                             <text class="count" x={format!("{cx:.1}")} y={format!("{:.1}", TOP + H - h - 4.0)} text-anchor="middle">{ count.to_string() }</text>
-                            <text class="value" x={format!("{cx:.1}")} y={format!("{:.1}", TOP + H + 14.0)} text-anchor="end"
-                                  transform={format!("rotate(-35 {cx:.1} {:.1})", TOP + H + 14.0)}>{ label }</text>
+                            if flat {
+                                <text class="value" x={format!("{cx:.1}")} y={format!("{:.1}", TOP + H + 16.0)} text-anchor="middle">{ label }</text>
+                            } else {
+                                <text class="value" x={format!("{cx:.1}")} y={format!("{:.1}", TOP + H + 14.0)} text-anchor="end"
+                                      transform={format!("rotate(-35 {cx:.1} {:.1})", TOP + H + 14.0)}>{ label }</text>
+                            }
                             if is_expected {
-                                <text class="expected-mark" x={format!("{cx:.1}")} y="12" text-anchor="middle">{ "expected" }</text>
+                                <text class="expected-mark" x={format!("{cx:.1}")} y="12"
+                                      text-anchor={if cx > W - 32.0 { "end" } else if cx < 32.0 { "start" } else { "middle" }}>{ "expected" }</text>
                             }
                         </g>
                     }
@@ -256,17 +275,21 @@ pub fn race_histogram(props: &RaceProps) -> Html {
         }
     };
     html! {
-        <section class="race" aria-label="Outcomes over many runs" data-done={tally.done.to_string()} data-running={tally.running.to_string()}>
+        // A group, not a region landmark: a lesson may hold several of these, and
+        // landmarks must have unique names.
+        <section class="race" role="group" aria-label="Outcomes over many runs" data-done={tally.done.to_string()} data-running={tally.running.to_string()}>
             <div class="toolbar">
                 <button type="button" class="race-run" onclick={on_run} disabled={tally.running}>
                     { format!("Run {TRIALS} times") }
                 </button>
+                <crate::app::components::explorer::outcomes::AllOutcomes code={props.code.clone()} />
                 if tally.running {
                     <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
                     <span class="status" role="status">{ format!("{} of {TRIALS} runs…", tally.done) }
                         <progress max={TRIALS.to_string()} value={tally.done.to_string()} aria-label="Runs done"></progress></span>
                 } else if tally.done > 0 {
-                    <span class="status" role="status">{ format!("{} stepped runs (seeds 1–{}) in {:.1} s", tally.done, tally.done, tally.millis / 1000.0) }</span>
+                    <span class="status" role="status">{ format!("{} stepped runs (seeds 1–{}) in {:.1} s{}", tally.done, tally.done, tally.millis / 1000.0,
+                        crate::web::pool::pool_threads().map(|n| format!(", {n} at a time, each on one worker")).unwrap_or_default()) }</span>
                 } else {
                     <span class="status">{ "Each run uses a different stepped schedule (seeds 1 to 200)." }</span>
                 }

@@ -12,6 +12,23 @@ use super::timeline::Timeline;
 use crate::app::hooks::{ProgramHandle, Status};
 use crate::web::sink::Stream;
 
+/// Runs with more threads than this show no timeline: drawing hundreds of lanes on every
+/// update would stall the page (a thread bomb).
+const MAX_LANES: usize = 64;
+
+/// "[1,234,567 earlier lines (12.3 MB) not shown]": the panel keeps the last part.
+fn dropped_note((bytes, lines): (usize, usize)) -> String {
+    let mut n = lines.to_string();
+    let mut i = n.len();
+    while i > 3 {
+        i -= 3;
+        n.insert(i, ',');
+    }
+    let size = if bytes >= 1_000_000 { format!("{:.1} MB", bytes as f64 / 1e6) } else { format!("{:.0} KB", (bytes as f64 / 1e3).max(1.0)) };
+    let what = if lines == 1 { "line".to_string() } else { "lines".to_string() };
+    format!("[{n} earlier {what} ({size}) not shown: the last part of the output is kept]\n")
+}
+
 #[derive(Properties, PartialEq)]
 pub struct RunPanelProps {
     pub program: ProgramHandle,
@@ -55,7 +72,13 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
     };
     let on_run = program.runner(&props.code).reform(|_: MouseEvent| ());
     let on_stop = program.on_stop().reform(|_: MouseEvent| ());
-    let on_scrub = program.on_scrub();
+    // The same callback on every render, so typing (which re-renders the page) leaves
+    // the timeline alone: it only redraws for a new picture or a scrub.
+    let on_scrub = (*use_memo((), {
+        let program = program.clone();
+        move |_| program.on_scrub()
+    }))
+    .clone();
     let seed = state.seed.map(|s| format!(" (stepped, seed {s})")).unwrap_or_default();
     let (data_state, status) = match &state.status {
         Status::Idle => ("idle", html! {}),
@@ -67,11 +90,19 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
         Status::Done { code: 0, .. } => ("done", html! { <span class="status ok">{ format!("Finished{seed}") }</span> }),
         Status::Done { stopped: true, .. } => ("done", html! { <span class="status err">{ "Stopped" }</span> }),
         Status::Done { code, .. } => ("done", html! { <span class="status err">{ format!("Exited with code {code}{seed}") }</span> }),
-        Status::Failed(e) => ("failed", html! { <span class="status err" role="alert">{ e.clone() }</span> }),
+        Status::Failed(e) => (
+            "failed",
+            html! { <span class="status err" role="alert">{ e.clone() }{ " Your code is unchanged: Run starts it afresh." }</span> },
+        ),
     };
-    let show_timeline = state.snapshot.as_ref().is_some_and(|s| s.0.lanes.len() > 1);
+    let lanes = state.snapshot.as_ref().map_or(0, |s| s.0.lanes.len());
+    let show_timeline = lanes > 1 && lanes <= MAX_LANES;
+    // A deadlock report in the output: its wait-for graph beside it.
+    let report: String = state.output.iter().filter(|(s, _)| *s == Stream::Stderr).map(|(_, t)| t.as_str()).collect();
+    let wait_edges = super::explorer::graph::edges_from_report(&report);
+    let deadlocked: Vec<String> = wait_edges.iter().map(|e| e.thread.clone()).collect();
     html! {
-        <div class="run-panel" data-state={data_state}>
+        <div class="run-panel" data-state={data_state} data-run-id={state.runs_started.to_string()}>
             <div class="toolbar">
                 <button type="button" class="run" ref={run_button.clone()} onclick={on_run}
                         onfocus={focus_cb(Some(true))} onblur={focus_cb(None)} disabled={running}
@@ -83,7 +114,9 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
             </div>
             if !state.output.is_empty() || running || matches!(state.status, Status::Done { .. }) {
                 <pre class="output" role="region" aria-label="Output" tabindex="0">
-                    if state.trimmed { <span class="note">{ "[earlier output trimmed]\n" }</span> }
+                    if state.dropped.0 > 0 {
+                        <span class="note">{ dropped_note(state.dropped) }</span>
+                    }
                     { for state.output.iter().map(|(stream, text)| match stream {
                         Stream::Stdout => html! { <span class="stdout">{ text.clone() }</span> },
                         Stream::Stderr => html! { <span class="stderr">{ text.clone() }</span> },
@@ -91,9 +124,15 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
                     if state.output.is_empty() && !running { <span class="note">{ "(no output)" }</span> }
                 </pre>
             }
+            if !wait_edges.is_empty() {
+                <super::explorer::graph::WaitGraph edges={wait_edges} />
+            }
+            if lanes > MAX_LANES {
+                <p class="note">{ format!("(The timeline shows at most {MAX_LANES} threads; this run had {lanes}.)") }</p>
+            }
             if show_timeline {
                 if let Some(snap) = &state.snapshot {
-                    <Timeline snapshot={snap.clone()} cursor_ms={state.cursor} {on_scrub} />
+                    <Timeline snapshot={snap.clone()} cursor_ms={state.cursor} {on_scrub} {deadlocked} />
                 }
             }
         </div>

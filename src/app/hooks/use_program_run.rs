@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use yew::prelude::*;
 
-use crate::app::components::editor::LineMark;
+use crate::app::components::editor::{ErrorMark, LineMark};
 use crate::app::components::timeline::{marks_at, SnapRef};
 use crate::app::model::storage;
 use crate::runtime::options::{Mode, Options};
@@ -19,11 +19,16 @@ use crate::web::program::{start_python, ProgramRun};
 use crate::web::sink::Stream;
 use crate::web::timer::sleep_ms;
 
-/// Output kept on screen; older output is trimmed (the program's own output is not).
-const MAX_SHOWN: usize = 200_000;
+/// Output kept on screen; older output is trimmed, and the panel says how much. Laying
+/// out the panel costs in proportion to this, on every update.
+const MAX_SHOWN: usize = 16_000;
+/// The panel takes new output at most this often (each update lays it out again).
+const OUTPUT_EVERY_MS: f64 = 100.0;
 /// Trace events kept per thread between two polls of the pump.
 const TRACE_CAPACITY: usize = 50_000;
 const POLL_MS: i32 = 16;
+/// The file name the learner's program runs as (tracebacks name it).
+const MAIN_FILE: &str = "main.py";
 
 #[derive(Clone, PartialEq)]
 pub enum Status {
@@ -39,7 +44,9 @@ pub enum Status {
 pub struct RunState {
     pub status: Status,
     pub output: Vec<(Stream, String)>,
-    pub trimmed: bool,
+    /// Output not shown, the oldest first: (bytes, lines) trimmed from the panel or
+    /// dropped before the page could take it (a program printing a million lines).
+    pub dropped: (usize, usize),
     pub snapshot: Option<SnapRef>,
     /// The replay position, or `None` to follow the live end.
     pub cursor: Option<f64>,
@@ -48,14 +55,20 @@ pub struct RunState {
     shown: usize,
     /// The latest run: updates from an earlier run's poller are ignored.
     latest: Option<ProgramRun>,
+    /// The code the latest run started with (its error marks apply to it only).
+    ran: Option<AttrValue>,
+    /// How many runs this panel has started (`data-run-id`: tests see a click taken).
+    pub runs_started: u64,
 }
 
 /// What the poll loop and the buttons tell the run state.
 pub enum Action {
-    Started(ProgramRun),
+    /// A run began, of this code.
+    Started(ProgramRun, AttrValue),
     Failed(ProgramRun, String),
     StartFailed(String),
-    Output(ProgramRun, Vec<(Stream, String)>),
+    /// New output, and how much was dropped before the page could take it.
+    Output(ProgramRun, Vec<(Stream, String)>, (usize, usize)),
     Trace(ProgramRun, Arc<crate::web::trace::TraceSnapshot>),
     Scrub(Option<f64>),
     Stop,
@@ -66,7 +79,7 @@ impl Reducible for RunState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let stale = match &action {
-            Action::Failed(run, _) | Action::Output(run, _) | Action::Trace(run, _) | Action::Done(run, _) => {
+            Action::Failed(run, _) | Action::Output(run, ..) | Action::Trace(run, _) | Action::Done(run, _) => {
                 self.latest.as_ref() != Some(run)
             }
             _ => false,
@@ -76,41 +89,27 @@ impl Reducible for RunState {
         }
         let mut s = (*self).clone();
         match action {
-            Action::Started(run) => {
+            Action::Started(run, code) => {
+                s.runs_started += 1;
+                s.ran = Some(code);
                 s.output.clear();
                 s.shown = 0;
-                s.trimmed = false;
+                s.dropped = (0, 0);
                 s.snapshot = None;
                 s.cursor = None;
                 s.seed = (run.mode == Mode::Step).then_some(run.seed);
                 s.latest = Some(run.clone());
                 s.status = Status::Running(run);
             }
-            Action::Failed(_, e) | Action::StartFailed(e) => s.status = Status::Failed(e),
-            Action::Output(_, chunks) => {
-                for (stream, text) in chunks {
-                    s.shown += text.len();
-                    match s.output.last_mut() {
-                        Some((last, buf)) if *last == stream => buf.push_str(&text),
-                        _ => s.output.push((stream, text)),
-                    }
-                }
-                while s.shown > MAX_SHOWN && !s.output.is_empty() {
-                    let excess = s.shown - MAX_SHOWN;
-                    let first = &mut s.output[0].1;
-                    if first.len() <= excess {
-                        s.shown -= first.len();
-                        s.output.remove(0);
-                    } else {
-                        let mut cut = excess;
-                        while !first.is_char_boundary(cut) {
-                            cut += 1;
-                        }
-                        first.drain(..cut);
-                        s.shown -= cut;
-                    }
-                    s.trimmed = true;
-                }
+            Action::Failed(_, e) => s.status = Status::Failed(e),
+            Action::StartFailed(e) => {
+                s.runs_started += 1;
+                s.status = Status::Failed(e);
+            }
+            Action::Output(_, chunks, (bytes, lines)) => {
+                s.dropped.0 += bytes;
+                s.dropped.1 += lines;
+                append_last(&mut s.output, &mut s.shown, &mut s.dropped, chunks);
             }
             Action::Trace(_, snap) => s.snapshot = Some(SnapRef(snap)),
             Action::Scrub(at) => s.cursor = at,
@@ -126,6 +125,32 @@ impl Reducible for RunState {
             }
         }
         Rc::new(s)
+    }
+}
+
+/// Appends `chunks` to `out` (`shown` bytes long), keeping only its last `MAX_SHOWN`
+/// bytes; what goes is counted in `dropped` (bytes, lines). The poll loop uses it too,
+/// so a program printing in a tight loop never hands the page megabytes per update.
+fn append_last(out: &mut Vec<(Stream, String)>, shown: &mut usize, dropped: &mut (usize, usize), chunks: Vec<(Stream, String)>) {
+    for (stream, text) in chunks {
+        *shown += text.len();
+        match out.last_mut() {
+            Some((last, buf)) if *last == stream => buf.push_str(&text),
+            _ => out.push((stream, text)),
+        }
+    }
+    while *shown > MAX_SHOWN && !out.is_empty() {
+        let excess = *shown - MAX_SHOWN;
+        let first = &mut out[0].1;
+        let cut = if first.len() <= excess { first.len() } else { crate::web::sink::ceil_char_boundary(first, excess) };
+        dropped.0 += cut;
+        dropped.1 += first.as_bytes()[..cut].iter().filter(|&&b| b == b'\n').count();
+        *shown -= cut;
+        if cut == first.len() {
+            out.remove(0);
+        } else {
+            first.replace_range(..cut, "");
+        }
     }
 }
 
@@ -204,20 +229,32 @@ impl ProgramHandle {
         }
     }
 
+    /// The line the finished run's error (SyntaxError, or an exception no one caught,
+    /// in any thread) points at, while the editor still holds the code that ran: the
+    /// mark goes away on the first edit.
+    pub fn error_mark(&self, code: &str) -> Option<ErrorMark> {
+        if self.running() || self.state.ran.as_deref() != Some(code) {
+            return None;
+        }
+        let stderr: String =
+            self.state.output.iter().filter(|(s, _)| *s == Stream::Stderr).map(|(_, t)| t.as_str()).collect();
+        crate::editing::error_location(&stderr, MAIN_FILE).map(|(line, message)| ErrorMark { line, message })
+    }
+
     /// Starts `code` in the current mode, unless a run is still going.
     pub fn run(&self, code: &str) {
         if self.current.borrow().is_some() {
             return;
         }
         let mode = *self.mode;
-        let mut opts = Options::new("main.py");
+        let mut opts = Options::new(MAIN_FILE);
         opts.mode = mode;
         opts.seed = if mode == Mode::Step { random_seed() } else { 0 };
         opts.trace = Some(Arc::new(Recorder::new(TRACE_CAPACITY)));
         match start_python(code, opts) {
             Ok(program) => {
                 *self.current.borrow_mut() = Some(program.clone());
-                self.state.dispatch(Action::Started(program.clone()));
+                self.state.dispatch(Action::Started(program.clone(), AttrValue::from(code.to_string())));
                 wasm_bindgen_futures::spawn_local(poll(program, self.state.clone(), self.current.clone(), self.alive.clone()));
             }
             Err(e) => self.state.dispatch(Action::StartFailed(format!("The program could not start: {e}"))),
@@ -234,6 +271,12 @@ async fn poll(
 ) {
     let mut seen_version = 0;
     let mut exit: Option<f64> = None;
+    // Output taken from the program but not yet shown (see OUTPUT_EVERY_MS).
+    let mut held: Vec<(Stream, String)> = Vec::new();
+    let mut held_bytes = 0usize;
+    let mut held_dropped = (0usize, 0usize);
+    let mut shown_at = 0.0;
+    let mut traced_at = 0.0;
     loop {
         sleep_ms(POLL_MS).await;
         if !alive.get() {
@@ -247,16 +290,35 @@ async fn poll(
             if done.is_some() {
                 chunks.extend(program.take_output());
             }
-            if !chunks.is_empty() {
-                state.dispatch(Action::Output(program.clone(), chunks));
+            let dropped = program.take_dropped();
+            held_dropped = (held_dropped.0 + dropped.0, held_dropped.1 + dropped.1);
+            // Only the last MAX_SHOWN bytes can be shown: the rest is counted now.
+            append_last(&mut held, &mut held_bytes, &mut held_dropped, chunks);
+            let now = crate::web::clock::now_ms();
+            let crash = program.crash_message();
+            let flush = done.is_some() || crash.is_some() || now - shown_at >= OUTPUT_EVERY_MS;
+            if flush && (!held.is_empty() || held_dropped != (0, 0)) {
+                state.dispatch(Action::Output(program.clone(), std::mem::take(&mut held), std::mem::take(&mut held_dropped)));
+                held_bytes = 0;
+                shown_at = now;
             }
-            if program.crashed() {
-                state.dispatch(Action::Failed(
-                    program.clone(),
-                    "The engine failed while running this program (see the error at the top of the page).".into(),
-                ));
+            if let Some(message) = crash {
+                // The run is over (its threads were told to give up); the code in the
+                // editor is untouched and Run works again.
+                state.dispatch(Action::Failed(program.clone(), message));
                 current.borrow_mut().take();
                 return;
+            }
+            if program.enforce_stop() {
+                // Stopped, though one thread is still inside a long builtin: the run is
+                // over for the learner; that worker finishes in the background.
+                let mut out = std::mem::take(&mut held);
+                out.push((Stream::Stderr, crate::web::program::DETACHED_NOTE.into()));
+                state.dispatch(Action::Output(program.clone(), out, std::mem::take(&mut held_dropped)));
+                exit = Some(crate::web::clock::now_ms());
+                current.borrow_mut().take();
+                state.dispatch(Action::Done(program.clone(), 1));
+                continue;
             }
             if let Some(code) = done {
                 exit = Some(crate::web::clock::now_ms());
@@ -266,7 +328,11 @@ async fn poll(
         }
         let mut final_trace = false;
         if let Some(view) = program.trace() {
-            if view.version() != seen_version {
+            // Like the output, the timeline is redrawn at most every OUTPUT_EVERY_MS
+            // while the program runs (a thread bomb makes hundreds of lanes).
+            let due = exit.is_some() || crate::web::clock::now_ms() - traced_at >= OUTPUT_EVERY_MS;
+            if due && view.version() != seen_version {
+                traced_at = crate::web::clock::now_ms();
                 if let Some(snap) = view.latest() {
                     seen_version = snap.version;
                     final_trace = snap.finished;
@@ -293,12 +359,14 @@ pub fn use_program_run(mode: Mode, remember_mode_as: Option<AttrValue>) -> Progr
     let state = use_reducer(|| RunState {
         status: Status::Idle,
         output: Vec::new(),
-        trimmed: false,
+        dropped: (0, 0),
         snapshot: None,
         cursor: None,
         seed: None,
         shown: 0,
         latest: None,
+        ran: None,
+        runs_started: 0,
     });
     let mode = {
         let key = remember_mode_as.clone();

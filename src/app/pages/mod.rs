@@ -2,5 +2,6 @@
 
 pub mod home;
 pub mod lesson;
+pub mod levels;
 pub mod not_found;
 pub mod playground;

@@ -7,6 +7,7 @@
 use yew::prelude::*;
 
 use crate::app::components::earlier::EarlierVersions;
+use crate::app::components::explorer::StepExplorer;
 use crate::app::components::editor::Editor;
 use crate::app::components::mode_switch::ModeSwitch;
 use crate::app::components::race::RaceHistogram;
@@ -44,9 +45,13 @@ pub fn playground() -> Html {
     let note = use_state(|| None::<LinkNote>);
     let shared = use_state(|| None::<String>);
     let show_race = use_state(|| false);
+    // The step explorer, when open: the schedule it opened at, and the current one
+    // (kept in the address, so a reload comes back to it).
+    let explore = use_state(|| None::<Vec<(u64, u32)>>);
+    let current = use_mut_ref(Vec::<(u64, u32)>::new);
     let fragment = use_location_hash();
     {
-        let (saved, program, note, shared) = (saved.clone(), program.clone(), note.clone(), shared.clone());
+        let (saved, program, note, shared, explore) = (saved.clone(), program.clone(), note.clone(), shared.clone(), explore.clone());
         use_effect_with(fragment, move |fragment| match links::code_from_fragment(&fragment.hash) {
             Some(Ok(code)) => {
                 let kept = saved.replace(&code);
@@ -54,9 +59,22 @@ pub fn playground() -> Html {
                 if let Some(m) = mode {
                     program.set_mode(m);
                 }
-                note.set(Some(LinkNote::Loaded { kept, mode }));
                 shared.set(None);
-                forget_fragment();
+                match links::schedule_from_fragment(&fragment.hash) {
+                    // A step-explorer link stays in the address (the explorer keeps it current).
+                    Some(Ok(s)) => {
+                        explore.set(Some(s));
+                        note.set(Some(LinkNote::Loaded { kept, mode }));
+                    }
+                    Some(Err(e)) => {
+                        explore.set(Some(vec![]));
+                        note.set(Some(LinkNote::Damaged(e)));
+                    }
+                    None => {
+                        note.set(Some(LinkNote::Loaded { kept, mode }));
+                        forget_fragment();
+                    }
+                }
             }
             Some(Err(e)) => note.set(Some(LinkNote::Damaged(e))),
             None => {}
@@ -89,13 +107,41 @@ pub fn playground() -> Html {
         Callback::from(move |i: usize| saved.forget(i))
     };
     let restore_latest = on_restore.reform(|_: MouseEvent| 0);
+    let on_schedule = {
+        let (code, current) = (code.clone(), current.clone());
+        Callback::from(move |s: Vec<(u64, u32)>| {
+            let fragment = links::step_fragment(&code, &s);
+            *current.borrow_mut() = s;
+            let Some(window) = web_sys::window() else { return };
+            let location = window.location();
+            let url = format!("{}{}#{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default(), fragment);
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        })
+    };
+    let open_explorer = {
+        let (explore, current) = (explore.clone(), current.clone());
+        Callback::from(move |_: MouseEvent| {
+            current.borrow_mut().clear();
+            explore.set(Some(vec![]));
+        })
+    };
+    let close_explorer = {
+        let explore = explore.clone();
+        Callback::from(move |_: ()| {
+            explore.set(None);
+            forget_fragment();
+        })
+    };
     let on_share = {
         let code = code.clone();
         let shared = shared.clone();
         let mode = program.mode();
+        let (explore, current) = (explore.clone(), current.clone());
         Callback::from(move |_| {
             let Some(window) = web_sys::window() else { return };
-            let fragment = links::fragment_for(&code, Some(mode));
+            let fragment = if explore.is_some() { links::step_fragment(&code, &current.borrow()) } else { links::fragment_for(&code, Some(mode)) };
             let location = window.location();
             let url = format!(
                 "{}{}#{}",
@@ -128,10 +174,16 @@ pub fn playground() -> Html {
                 None => html! {},
             } }
             <ModeSwitch mode={program.mode()} on_change={program.on_mode()} name="mode-playground" />
-            <Editor code={code.clone()} {on_input} on_run={Some(program.runner(&code))} marks={program.marks()} />
+            <Editor code={code.clone()} {on_input} on_run={Some(program.runner(&code))} marks={program.marks()}
+                    error={program.error_mark(&code)} />
             <RunPanel program={program.clone()} code={code.clone()}>
+                <button type="button" class="step-through" onclick={open_explorer} disabled={explore.is_some()}
+                        title="Be the scheduler: run the threads one step at a time">{ "Step through" }</button>
                 <button type="button" onclick={on_share}>{ "Share" }</button>
             </RunPanel>
+            if let Some(start) = &*explore {
+                <StepExplorer code={code.clone()} schedule={start.clone()} {on_schedule} on_close={Some(close_explorer)} />
+            }
             if let Some(url) = &*shared {
                 <div class="toolbar">
                     <label class="share-url">{ "Link to this program: " }

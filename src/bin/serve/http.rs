@@ -7,9 +7,11 @@ use std::time::Duration;
 
 /// The policy the site needs and no more: our own scripts and wasm (compiling wasm
 /// needs 'wasm-unsafe-eval'), inline styles from the component framework, our own
-/// workers, no plugins, no framing, no network beyond our origin.
+/// workers (and `blob:` workers: wasm-bindgen-rayon starts the trial pool's workers from
+/// a blob of its own same-origin script), no plugins, no framing, no network beyond our
+/// origin.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
+worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
 connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
 form-action 'none'; frame-ancestors 'none'";
 
@@ -35,6 +37,7 @@ pub fn handle(stream: TcpStream, root: &Path, headers: Headers) {
             Ok(_) => {}
         }
         let mut keep_alive = true;
+        let mut accept = String::new();
         loop {
             let mut header = String::new();
             match reader.read_line(&mut header) {
@@ -49,20 +52,25 @@ pub fn handle(stream: TcpStream, root: &Path, headers: Headers) {
                 if name.eq_ignore_ascii_case("connection") && value.trim().eq_ignore_ascii_case("close") {
                     keep_alive = false;
                 }
+                if name.eq_ignore_ascii_case("accept-encoding") {
+                    accept = value.to_ascii_lowercase();
+                }
             }
         }
         let mut parts = request_line.split_whitespace();
         let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-        let response = respond(method, target, root, headers);
+        let response = respond(method, target, root, headers, &accept);
         if out.write_all(&response).is_err() || !keep_alive {
             return;
         }
     }
 }
 
-/// Builds the whole response for one request.
-pub fn respond(method: &str, target: &str, root: &Path, headers: Headers) -> Vec<u8> {
-    let build = |status, content_type, body: &[u8], head| build(status, content_type, body, head, headers);
+/// Builds the whole response for one request. `accept` is the request's
+/// Accept-Encoding (lower case): a file with a precompressed sibling (`x.wasm.br`,
+/// `x.wasm.gz`, made by build-site.sh) goes out compressed when the browser takes it.
+pub fn respond(method: &str, target: &str, root: &Path, headers: Headers, accept: &str) -> Vec<u8> {
+    let build = |status, content_type, body: &[u8], head| build(status, content_type, body, head, headers, None);
     if method != "GET" && method != "HEAD" {
         return build(405, "text/plain; charset=utf-8", b"method not allowed\n", method == "HEAD");
     }
@@ -78,10 +86,29 @@ pub fn respond(method: &str, target: &str, root: &Path, headers: Headers) -> Vec
     } else {
         (200, root.join("index.html"))
     };
+    for (token, ext) in [("br", "br"), ("gzip", "gz")] {
+        if !takes(accept, token) {
+            continue;
+        }
+        let mut packed = file.clone().into_os_string();
+        packed.push(".");
+        packed.push(ext);
+        if let Ok(body) = std::fs::read(&packed) {
+            return self::build(status, mime(&file), &body, method == "HEAD", headers, Some(token));
+        }
+    }
     match std::fs::read(&file) {
         Ok(body) => build(status, mime(&file), &body, method == "HEAD"),
         Err(_) => build(404, "text/plain; charset=utf-8", b"not found\n", method == "HEAD"),
     }
+}
+
+/// Whether an Accept-Encoding value accepts `token` (listed, and not with q=0).
+fn takes(accept: &str, token: &str) -> bool {
+    accept.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        parts.next() == Some(token) && !parts.any(|p| p.replace(' ', "") == "q=0" || p.replace(' ', "") == "q=0.0")
+    })
 }
 
 /// Maps a URL path onto the site's folder, refusing anything that climbs out of it.
@@ -133,7 +160,7 @@ pub fn mime(path: &Path) -> &'static str {
     }
 }
 
-fn build(status: u16, content_type: &str, body: &[u8], head: bool, headers: Headers) -> Vec<u8> {
+fn build(status: u16, content_type: &str, body: &[u8], head: bool, headers: Headers, encoding: Option<&str>) -> Vec<u8> {
     let reason = match status {
         200 => "OK",
         400 => "Bad Request",
@@ -148,11 +175,17 @@ fn build(status: u16, content_type: &str, body: &[u8], head: bool, headers: Head
         }
         Headers::PlainHost => "",
     };
+    // Every answer may differ by Accept-Encoding, so caches must key on it.
+    let encoding = match encoding {
+        Some(e) => format!("Content-Encoding: {e}\r\nVary: Accept-Encoding\r\n"),
+        None => "Vary: Accept-Encoding\r\n".into(),
+    };
     let mut out = format!(
         "HTTP/1.1 {status} {reason}\r\n\
          Content-Type: {content_type}\r\n\
          Content-Length: {}\r\n\
          {isolation}\
+         {encoding}\
          Content-Security-Policy: {CSP}\r\n\
          X-Content-Type-Options: nosniff\r\n\
          Referrer-Policy: no-referrer\r\n\
@@ -189,7 +222,7 @@ mod tests {
 
     #[test]
     fn wasm_is_served_as_application_wasm_with_isolation_headers() {
-        let r = head_of(&respond("GET", "/pkg/app_bg.wasm", &site(), Headers::Isolated));
+        let r = head_of(&respond("GET", "/pkg/app_bg.wasm", &site(), Headers::Isolated, ""));
         assert!(r.starts_with("HTTP/1.1 200"), "{r}");
         assert!(r.contains("Content-Type: application/wasm"), "{r}");
         assert!(r.contains("Cross-Origin-Opener-Policy: same-origin"), "{r}");
@@ -200,24 +233,24 @@ mod tests {
     #[test]
     fn client_routes_get_index_html_but_missing_assets_get_404() {
         let root = site();
-        let r = respond("GET", "/lesson/race-conditions", &root, Headers::Isolated);
+        let r = respond("GET", "/lesson/race-conditions", &root, Headers::Isolated, "");
         assert!(head_of(&r).starts_with("HTTP/1.1 200"));
         assert!(String::from_utf8_lossy(&r).ends_with("<title>t</title>"));
-        assert!(head_of(&respond("GET", "/playground?x=1", &root, Headers::Isolated)).contains("text/html"));
-        assert!(head_of(&respond("GET", "/missing.js", &root, Headers::Isolated)).starts_with("HTTP/1.1 404"));
+        assert!(head_of(&respond("GET", "/playground?x=1", &root, Headers::Isolated, "")).contains("text/html"));
+        assert!(head_of(&respond("GET", "/missing.js", &root, Headers::Isolated, "")).starts_with("HTTP/1.1 404"));
     }
 
     #[test]
     fn paths_cannot_climb_out_of_the_site() {
         let root = site();
-        assert!(head_of(&respond("GET", "/../etc/passwd", &root, Headers::Isolated)).starts_with("HTTP/1.1 400"));
-        assert!(head_of(&respond("GET", "/%2e%2e/etc/passwd", &root, Headers::Isolated)).starts_with("HTTP/1.1 400"));
-        assert!(head_of(&respond("POST", "/", &root, Headers::Isolated)).starts_with("HTTP/1.1 405"));
+        assert!(head_of(&respond("GET", "/../etc/passwd", &root, Headers::Isolated, "")).starts_with("HTTP/1.1 400"));
+        assert!(head_of(&respond("GET", "/%2e%2e/etc/passwd", &root, Headers::Isolated, "")).starts_with("HTTP/1.1 400"));
+        assert!(head_of(&respond("POST", "/", &root, Headers::Isolated, "")).starts_with("HTTP/1.1 405"));
     }
 
     #[test]
     fn plain_host_mode_drops_only_the_isolation_headers() {
-        let r = head_of(&respond("GET", "/", &site(), Headers::PlainHost));
+        let r = head_of(&respond("GET", "/", &site(), Headers::PlainHost, ""));
         assert!(r.starts_with("HTTP/1.1 200"), "{r}");
         assert!(!r.contains("Cross-Origin-Opener-Policy"), "{r}");
         assert!(r.contains("Content-Security-Policy"), "{r}");
@@ -225,8 +258,27 @@ mod tests {
 
     #[test]
     fn head_sends_headers_only() {
-        let r = respond("HEAD", "/", &site(), Headers::Isolated);
+        let r = respond("HEAD", "/", &site(), Headers::Isolated, "");
         assert!(String::from_utf8_lossy(&r).ends_with("\r\n\r\n"));
         assert!(head_of(&r).contains("Content-Length: 31"));
+    }
+
+    #[test]
+    fn precompressed_files_go_out_only_to_browsers_that_take_them() {
+        let root = site();
+        std::fs::write(root.join("pkg/app_bg.wasm.br"), b"BR").unwrap();
+        std::fs::write(root.join("pkg/app_bg.wasm.gz"), b"GZ").unwrap();
+        let get = |accept| respond("GET", "/pkg/app_bg.wasm", &root, Headers::Isolated, accept);
+        let br = get("gzip, deflate, br");
+        assert!(head_of(&br).contains("Content-Encoding: br"), "{}", head_of(&br));
+        assert!(head_of(&br).contains("Content-Type: application/wasm"));
+        assert!(br.ends_with(b"\r\n\r\nBR"));
+        let gz = get("gzip");
+        assert!(head_of(&gz).contains("Content-Encoding: gzip") && gz.ends_with(b"GZ"));
+        let refused = get("br;q=0, gzip;q=0");
+        assert!(!head_of(&refused).contains("Content-Encoding") && refused.ends_with(b"\0asm"));
+        let plain = get("");
+        assert!(!head_of(&plain).contains("Content-Encoding") && plain.ends_with(b"\0asm"));
+        assert!(head_of(&plain).contains("Vary: Accept-Encoding"));
     }
 }

@@ -12,6 +12,9 @@ _atomic = (type(None), int, float, bool, str, bytes, type, range, type(len), typ
            type(NotImplemented), property)
 
 
+_IMMUTABLE = (int, float, str, bytes, frozenset)
+
+
 def copy(x):
     cls = type(x)
     if cls in _atomic or isinstance(x, type):
@@ -37,6 +40,10 @@ def _reconstruct(x, memo):
     elif isinstance(x, tuple):
         y = cls(*x) if hasattr(cls, '_fields') else cls(x)
         return y
+    elif isinstance(x, _IMMUTABLE) and not isinstance(x, bool):
+        # A subclass of int, str...: made from its builtin value, as copyreg does.
+        base = [b for b in cls.__mro__ if b in _IMMUTABLE][0]
+        y = cls.__new__(cls, str.__str__(x) if base is str else base.__new__(base, x))
     else:
         y = object.__new__(cls)
     if memo is not None:
@@ -60,6 +67,17 @@ def _reconstruct(x, memo):
                 object.__setattr__(y, k, v)
     if isinstance(x, BaseException):
         y.args = x.args if memo is None else deepcopy(x.args, memo)
+    # A list/dict/set subclass's items, added through its own methods (CPython's order:
+    # state first, then the items).
+    if isinstance(x, list):
+        for item in list.copy(x):
+            y.append(item if memo is None else deepcopy(item, memo))
+    elif isinstance(x, dict):
+        for k, v in dict.items(x):
+            y[k] = v if memo is None else deepcopy(v, memo)
+    elif isinstance(x, set):
+        for item in set.copy(x):
+            set.add(y, item if memo is None else deepcopy(item, memo))
     return y
 
 

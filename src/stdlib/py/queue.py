@@ -191,3 +191,7 @@ class SimpleQueue:
 
     def qsize(self):
         return len(self._queue)
+
+
+# CPython names its pure-Python SimpleQueue so beside the C one; ours is the only one.
+_PySimpleQueue = SimpleQueue

@@ -117,6 +117,9 @@ class _PyRLock:
     def _is_owned(self):
         return self._owner == get_ident()
 
+    def _recursion_count(self):
+        return self._count if self._owner == get_ident() else 0
+
 
 _CRLock = getattr(_thread, 'RLock', None)
 

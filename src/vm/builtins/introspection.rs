@@ -30,7 +30,7 @@ pub(super) fn b_isinstance(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
 
 /// isinstance/issubclass that ask a metaclass's __instancecheck__/__subclasscheck__
 /// (abc.ABCMeta: registered and structural subclasses) when the MRO says no.
-fn isinstance_hooked(vm: &mut Vm, v: &Value, t: &Value, hook: &str) -> PyResult<bool> {
+pub(crate) fn isinstance_hooked(vm: &mut Vm, v: &Value, t: &Value, hook: &str) -> PyResult<bool> {
     if let Value::Tuple(ts) = t {
         for x in ts.iter() {
             if isinstance_hooked(vm, v, x, hook)? {
@@ -199,8 +199,11 @@ pub(super) fn b_globals(vm: &mut Vm, _a: Args, _kw: Kw) -> PyResult<Value> {
     }
     Ok(Value::dict(d))
 }
-pub(super) fn b_open(_vm: &mut Vm, _a: Args, _kw: Kw) -> PyResult<Value> {
-    Err(ExcType::OSError.msg("open() is not available in Threadlab"))
+/// `open()` is `io.open` (Python over the run's file system, `stdlib/fs.rs`).
+pub(super) fn b_open(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
+    let io = vm.import("io")?;
+    let open = vm.getattr(&io, "open")?;
+    vm.call_kw(&open, a, kw)
 }
 pub(super) fn b_exit(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     Err(ExcType::SystemExit.with(a))

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::vm::objects::{kwarg, nargs, Args, Kw};
 
-mod introspection;
+pub(crate) mod introspection;
 mod iteration;
 mod numeric;
 use introspection::*;
@@ -45,6 +45,7 @@ pub fn to_int(v: &Value) -> PyResult<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::Big(_) => Err(ExcType::OverflowError.msg("Python int too large to convert to C ssize_t")),
+        Value::Inst(i) if matches!(i.base, Some(Value::Int(_) | Value::Big(_))) => to_int(i.base.as_ref().unwrap()),
         _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
     }
 }
@@ -242,6 +243,7 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
             Some(f) => f(v),
             None => return Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
         },
+        Value::Inst(i) if i.base.is_some() && i.class().lookup("__len__").is_none() => return len_of(vm, &i.base.clone().unwrap()),
         Value::Inst(_) => match vm.call_dunder(v, "__len__", vec![])? {
             Some(Value::Int(i)) => {
                 if i < 0 {
@@ -424,6 +426,8 @@ pub fn unbound_method(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
         return Err(type_error(format!("unbound method {}() needs an argument", name)));
     }
     let obj = a.remove(0);
+    // list.append(safe_list, x): the builtin method on the subclass instance's list.
+    let obj = crate::vm::subclass::unwrap(&obj).clone();
     call_method(vm, &obj, &name, a, kw)
 }
 

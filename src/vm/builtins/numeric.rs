@@ -4,6 +4,10 @@ use super::*;
 
 pub fn b_abs(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     nargs("abs", &a, 1, 1)?;
+    let mut a = a;
+    if let Some(b) = crate::vm::subclass::base_unless(&a[0], "__abs__") {
+        a[0] = b;
+    }
     match crate::vm::builtins::arg(&a, 0)? {
         Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::big(BigInt::from(*i).abs()))),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
@@ -35,6 +39,10 @@ pub fn round_half_even(x: f64, nd: i32) -> f64 {
 
 pub fn b_round(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
     nargs("round", &a, 1, 2)?;
+    let mut a = a;
+    if let Some(b) = crate::vm::subclass::base_unless(&a[0], "__round__") {
+        a[0] = b;
+    }
     let nd = a.get(1).cloned().or_else(|| kwarg(&kw, "ndigits")).filter(|v| !v.is_none());
     match crate::vm::builtins::arg(&a, 0)? {
         Value::Float(f) => match nd {

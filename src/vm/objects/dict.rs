@@ -186,7 +186,7 @@ pub fn view_class(k: u8) -> Arc<Class> {
     C.get_or_init(|| ["dict_keys", "dict_values", "dict_items"].map(|n| new_native_class(n, "builtins", &VIEW)))[k as usize].clone()
 }
 
-static VIEW: NativeType = NativeType { construct: None, getattr: |_, _| None, repr: Some(view_repr), getitem: None, len: Some(view_len), setitem: None, iter: None };
+static VIEW: NativeType = NativeType { construct: None, getattr: |_, _| None, repr: Some(view_repr), getitem: None, len: Some(view_len), setitem: None, iter: None, take_values: None };
 
 fn view_of(o: &Value) -> Option<(Arc<Mutex<Dict>>, u8)> {
     match o {

@@ -39,6 +39,12 @@ pub fn new(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value> {
     if a.is_empty() {
         return Ok(Value::Float(0.0));
     }
+    let mut a = a;
+    if let Value::Inst(i) = &a[0] {
+        if i.base.is_some() && i.class().lookup("__float__").is_none() {
+            a[0] = i.base.clone().unwrap();
+        }
+    }
     match arg(&a, 0)? {
         Value::Str(s) => parse_float_str(&s.s).map(Value::Float).ok_or_else(|| value_error(format!("could not convert string to float: {}", str_repr(&s.s)))),
         v @ Value::Inst(_) => match vm.call_dunder(v, "__float__", vec![])? {

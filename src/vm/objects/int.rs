@@ -36,6 +36,13 @@ pub fn new(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value> {
     if a.is_empty() {
         return Ok(Value::Int(0));
     }
+    let mut a = a;
+    if let Value::Inst(i) = &a[0] {
+        let cls = i.class();
+        if i.base.is_some() && cls.lookup("__int__").is_none() && cls.lookup("__index__").is_none() {
+            a[0] = i.base.clone().unwrap();
+        }
+    }
     let base = a.get(1).cloned().or_else(|| kwarg(&kw, "base"));
     match (arg(&a, 0)?, base) {
         (Value::Str(s), b) => {
@@ -126,11 +133,24 @@ fn to_bytes(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Val
                 let len = len as usize;
                 let order = a.get(1).cloned().or_else(|| kwarg(&kw, "byteorder")).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| "big".into());
                 let b = to_big(o).unwrap();
-                let (_, mut bytes) = b.to_bytes_le();
-                if bytes.len() > len {
+                let signed = kwarg(&kw, "signed").map(|v| matches!(v, Value::Bool(true)) || matches!(v, Value::Int(i) if i != 0)).unwrap_or(false);
+                if !signed && b.sign() == num_bigint::Sign::Minus {
+                    return Err(ExcType::OverflowError.msg("can't convert negative int to unsigned"));
+                }
+                // Two's complement when signed: the sign bit must fit as well.
+                let mut bytes = if b.sign() == num_bigint::Sign::NoSign { vec![] } else if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
+                if signed && bytes.len() > len && bytes.len() == len + 1 && len > 0 {
+                    // to_signed_bytes_le may add a sign byte that the padding re-creates.
+                    let last = bytes[len];
+                    if (last == 0 && bytes[len - 1] & 0x80 == 0) || (last == 0xff && bytes[len - 1] & 0x80 != 0) {
+                        bytes.truncate(len);
+                    }
+                }
+                if bytes.len() > len || (len == 0 && b.sign() != num_bigint::Sign::NoSign) {
                     return Err(ExcType::OverflowError.msg("int too big to convert"));
                 }
-                bytes.resize(len, 0);
+                let fill = if signed && b.sign() == num_bigint::Sign::Minus { 0xff } else { 0 };
+                bytes.resize(len, fill);
                 if order == "big" {
                     bytes.reverse();
                 }

@@ -6,7 +6,7 @@ use crate::vm::interp::Vm;
 use crate::vm::ops::*;
 use crate::vm::types::*;
 use crate::vm::value::*;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 pub static METHODS: &[Method] = &[
     method!("__init__", dunder_init),
@@ -26,7 +26,7 @@ pub static METHODS: &[Method] = &[
 /// `object(...)`
 #[allow(unused_variables)]
 pub fn new(vm: &mut Vm, c: &Arc<Class>, a: Args, kw: Kw) -> PyResult<Value> {
-    Ok(Value::Inst(Arc::new(Instance { class: Mutex::new(c.clone()), dict: Mutex::new(vec![]) })))
+    Ok(Value::Inst(Arc::new(Instance::new(c.clone()))))
 }
 
 /// `type(...)`
@@ -87,7 +87,7 @@ fn dunder_getattribute(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> P
                     return Ok(v);
                 }
             }
-            vm.getattr(&obj, &n)
+            vm.getattr_plain(&obj, &n, None)
 }
 }
 
@@ -139,7 +139,10 @@ fn dunder_new(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<V
                     _ => types().object.clone(),
                 },
             };
-            let i = Instance { class: Mutex::new(cls.clone()), dict: Mutex::new(vec![]) };
+            if let Some(bb) = cls.builtin_base() {
+                return crate::vm::subclass::new_instance(vm, &cls, &bb, vec![], vec![]);
+            }
+            let i = Instance::new(cls.clone());
             if cls.kind == Kind::Exception {
                 i.set(intern("args"), Value::tuple(a.into_iter().skip(1).collect()));
             }

@@ -133,6 +133,7 @@ fn join(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value> 
                 }
                 match x {
                     Value::Str(p) => out.push_str(&p.s),
+                    other if other.as_str().is_some() => out.push_str(other.as_str().unwrap()),
                     other => return Err(type_error(format!("sequence item {}: expected str instance, {} found", i, type_name(other)))),
                 }
             }

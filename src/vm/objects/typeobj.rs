@@ -174,10 +174,22 @@ pub fn create(vm: &mut Vm, meta: &Arc<Class>, name: &str, bases: Vec<Value>, ns:
     } else {
         Kind::User
     };
+    let mut layout: Option<Arc<Class>> = None;
     for b in &bcls {
-        if !matches!(b.kind, Kind::User | Kind::Exception | Kind::Object | Kind::Type) {
-            return Err(type_error(format!("subclassing the builtin type '{}' is not supported", b.name)));
+        if !matches!(b.kind, Kind::User | Kind::Exception | Kind::Object | Kind::Type) && !subclassable_kind(b.kind) {
+            return Err(type_error(format!("type '{}' is not an acceptable base type", b.name)));
         }
+        // Two different builtin layouts (list and dict) cannot be combined.
+        let bb = if subclassable_kind(b.kind) { Some(b.clone()) } else { b.builtin_base() };
+        if let Some(bb) = bb {
+            match &layout {
+                Some(l) if !Arc::ptr_eq(l, &bb) => return Err(type_error("multiple bases have instance lay-out conflict")),
+                _ => layout = Some(bb),
+            }
+        }
+    }
+    if layout.is_some() && kind == Kind::Exception {
+        return Err(type_error("multiple bases have instance lay-out conflict"));
     }
     let mut dict: FxMap<Name, Value> = FxMap::default();
     for (k, v) in &ns {

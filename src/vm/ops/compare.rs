@@ -12,6 +12,10 @@ pub fn eq_native(a: &Value, b: &Value) -> bool {
     use Value::*;
     match (a, b) {
         (Int(x), Int(y)) => x == y,
+        // Builtin subclass instances without their own __eq__ compare as their value
+        // (a dict finds `MyStr("a")` under "a").
+        (Inst(i), _) if i.base.is_some() && i.class().lookup("__eq__").is_none() => eq_native(i.base.as_ref().unwrap(), b),
+        (_, Inst(i)) if i.base.is_some() && i.class().lookup("__eq__").is_none() => eq_native(a, i.base.as_ref().unwrap()),
         (Str(x), Str(y)) => Arc::ptr_eq(x, y) || x.s == y.s,
         (None, None) => true,
         (Bool(x), Bool(y)) => x == y,

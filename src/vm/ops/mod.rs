@@ -25,6 +25,7 @@ pub fn to_big(v: &Value) -> Option<BigInt> {
         Value::Int(i) => Some(BigInt::from(*i)),
         Value::Bool(b) => Some(BigInt::from(*b as i64)),
         Value::Big(b) => Some((**b).clone()),
+        Value::Inst(i) => i.base.as_ref().and_then(to_big),
         _ => None,
     }
 }
@@ -35,6 +36,7 @@ pub fn to_f64(v: &Value) -> Option<f64> {
         Value::Bool(b) => Some(*b as i64 as f64),
         Value::Float(f) => Some(*f),
         Value::Big(b) => Some(b.to_f64().unwrap_or(f64::INFINITY)),
+        Value::Inst(i) => i.base.as_ref().and_then(to_f64),
         _ => None,
     }
 }

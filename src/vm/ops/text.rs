@@ -58,6 +58,23 @@ pub fn float_repr(f: f64) -> String {
     out
 }
 
+/// Non-ASCII characters repr() shows as they are: all but separators other than the
+/// space (Zs, Zl, Zp), format characters (Cf) and private use (Co), by Unicode 14's
+/// tables as CPython 3.11 has them. Unassigned code points (Cn), which CPython also
+/// escapes, are shown as they are: that table is not carried.
+pub fn printable(c: char) -> bool {
+    const HIDDEN: &[(u32, u32)] = &[
+        (0xA0, 0xA0), (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD), (0x70F, 0x70F),
+        (0x890, 0x891), (0x8E2, 0x8E2), (0x1680, 0x1680), (0x180E, 0x180E), (0x2000, 0x200F),
+        (0x2028, 0x202F), (0x205F, 0x2064), (0x2066, 0x206F), (0x3000, 0x3000), (0xE000, 0xF8FF),
+        (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD),
+        (0x13430, 0x13438), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
+        (0xE0020, 0xE007F), (0xF0000, 0x10FFFF),
+    ];
+    let n = c as u32;
+    n < 0xA0 || !HIDDEN.iter().any(|&(a, b)| (a..=b).contains(&n))
+}
+
 pub fn str_repr(s: &str) -> String {
     let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
@@ -74,6 +91,11 @@ pub fn str_repr(s: &str) -> String {
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if !printable(c) => match c as u32 {
+                n @ 0..=0xff => out.push_str(&format!("\\x{n:02x}")),
+                n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+                n => out.push_str(&format!("\\U{n:08x}")),
+            },
             c => out.push(c),
         }
     }

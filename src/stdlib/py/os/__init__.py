@@ -1,8 +1,11 @@
 """os: what programs in the course ask of it. getpid (a fixed number: one process),
 cpu_count (the host's), environ/getenv (an empty environment unless the host gives
-one), sep/linesep/name, and os.path's string functions. There is no file system yet:
-os.path.exists/isfile/isdir say False, listdir/remove/mkdir raise NotImplementedError."""
+one), sep/linesep/name, and os.path's string functions. Files live in the run's own
+file system (`_fs`, in memory, shared by its threads: src/vm/files.rs): listdir, remove,
+unlink, mkdir, makedirs and os.path.exists/isfile/isdir/getsize see it; the rest of the
+file API raises NotImplementedError naming what is missing."""
 
+import _fs
 import _thread
 from os import path
 
@@ -79,11 +82,29 @@ def _no_fs(what):
     return f
 
 
-listdir = _no_fs('listdir')
-remove = _no_fs('remove')
-unlink = _no_fs('unlink')
-mkdir = _no_fs('mkdir')
-makedirs = _no_fs('makedirs')
+def listdir(path='.'):
+    return _fs.listdir(fspath(path))
+
+
+def remove(path):
+    _fs.remove(fspath(path))
+
+
+unlink = remove
+
+
+def mkdir(path, mode=0o777):
+    _fs.mkdir(fspath(path), False)
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    name = fspath(name)
+    parts = [p for p in name.split('/') if p]
+    for i in range(1, len(parts)):
+        _fs.mkdir('/'.join(parts[:i]), True)
+    _fs.mkdir(name, exist_ok)
+
+
 rmdir = _no_fs('rmdir')
 rename = _no_fs('rename')
 stat = _no_fs('stat')

@@ -1,0 +1,78 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Files: `open()`, `os.listdir`, `os.path` on the run's file system (src/vm/files.rs),
+//! compared with CPython 3.11 running the same programs on a copy of the same folder, in
+//! gil, free and step mode; then the same files handed to a run in memory
+//! (`Options::files`, as the page does), with no folder at all.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+fn source_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/files")
+}
+
+/// A fresh copy of tests/files (CPython really writes its files there).
+fn fresh(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("files-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&source_dir(), &dir);
+    dir
+}
+
+fn cpython_exe() -> String {
+    if let Err(why) = common::live_cpython() {
+        panic!("this test compares with CPython 3.11 as python3: {why}");
+    }
+    let o = std::process::Command::new("python3").args(["-c", "import sys; print(sys.executable)"]).output().unwrap();
+    String::from_utf8_lossy(&o.stdout).trim().to_string()
+}
+
+#[test]
+fn file_programs_match_cpython_in_every_mode() {
+    let exe = cpython_exe();
+    for program in ["basics.py", "word_count.py"] {
+        let theirs = common::run(&exe, &[program], &fresh(&format!("cpython-{program}")), 60);
+        assert_eq!(theirs.code, 0, "CPython: {}", theirs.stderr);
+        for mode in ["gil", "free", "step"] {
+            let dir = fresh(&format!("{mode}-{program}"));
+            let ours = common::engine(mode, 3, program, &dir);
+            assert_eq!(ours.stdout, theirs.stdout, "{program} in {mode}: stdout\n{}", ours.stderr);
+            assert_eq!(ours.code, theirs.code, "{program} in {mode}: exit code\n{}", ours.stderr);
+            // Writes stay in the run's memory: the folder is as it was.
+            assert!(!dir.join("notes.txt").exists() && !dir.join("report").exists(), "{program} in {mode} wrote to the disk");
+        }
+    }
+}
+
+#[test]
+fn files_given_in_memory_read_as_from_a_folder() {
+    use std::sync::Arc;
+    use threadlab::runtime::{explore::CaptureHost, options::{Options, StdSpawn}, run};
+    let exe = cpython_exe();
+    let theirs = common::run(&exe, &["word_count.py"], &fresh("cpython-given"), 60);
+    let root = source_dir();
+    let mut files = std::collections::BTreeMap::new();
+    for name in ["fox.txt", "tale.txt", "hamlet.txt"] {
+        files.insert(format!("books/{name}"), std::fs::read_to_string(root.join("books").join(name)).unwrap());
+    }
+    let mut opts = Options::new("word_count.py");
+    opts.files = Arc::new(files);
+    let host = Arc::new(CaptureHost::default());
+    let code = run::run(&std::fs::read_to_string(root.join("word_count.py")).unwrap(), opts, host.clone(), Arc::new(StdSpawn));
+    let (stdout, stderr) = host.take();
+    assert_eq!((stdout.as_str(), code), (theirs.stdout.as_str(), 0), "{stderr}");
+}

@@ -1,0 +1,3 @@
+match [1, 2]:
+    case [a, 1] | [b, 2]:
+        print("bound")
