@@ -101,10 +101,14 @@ pub struct Options {
     /// `pkg/__init__.py`), for a run with no folder of its own (the page); they come
     /// before the host's own folder.
     pub files: Arc<BTreeMap<String, String>>,
+    /// What `input()` reads, as if piped in (EOF after it): an exercise's check feeds
+    /// its answers so. None: the host's own standard input (the terminal natively, the
+    /// output panel's input line on the page).
+    pub stdin: Option<Arc<str>>,
 }
 
 impl Options {
     pub fn new(filename: &str) -> Options {
-        Options { mode: Mode::Gil, seed: 0, filename: filename.into(), argv: vec![filename.into()], trace: None, step: StepOptions::default(), test_faults: false, files: Arc::default() }
+        Options { mode: Mode::Gil, seed: 0, filename: filename.into(), argv: vec![filename.into()], trace: None, step: StepOptions::default(), test_faults: false, files: Arc::default(), stdin: None }
     }
 }

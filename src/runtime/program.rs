@@ -57,6 +57,8 @@ pub struct ProgramHost {
     /// What `open()` reads and writes, and where `import` looks first: the files given
     /// with the program ([`Program::give_files`]) and those it wrote, in memory.
     fs: crate::vm::files::Files,
+    /// Lines given with the program ([`Program::give_stdin`]), read before EOF.
+    stdin: std::sync::Mutex<Option<std::collections::VecDeque<String>>>,
 }
 
 impl ProgramHost {
@@ -113,7 +115,10 @@ impl Host for ProgramHost {
         self.inner.stop_requested() || self.killed.load(Ordering::Relaxed)
     }
     fn read_line(&self) -> Option<String> {
-        self.inner.read_line()
+        match &mut *self.stdin.lock().unwrap_or_else(|e| e.into_inner()) {
+            Some(lines) => lines.pop_front(),
+            None => self.inner.read_line(),
+        }
     }
     fn local_module(&self, name: &str) -> Option<crate::vm::host::LocalModule> {
         let path = name.replace('.', "/");
@@ -184,6 +189,7 @@ impl Program {
             wall0,
             test_faults: AtomicBool::new(false),
             fs: Default::default(),
+            stdin: Default::default(),
         });
         Arc::new(Program {
             mode,
@@ -215,6 +221,13 @@ impl Program {
     /// Files (path -> text) the program can open and import (see [`Options::files`]).
     pub fn give_files(&self, files: Arc<std::collections::BTreeMap<String, String>>) {
         self.host.fs.seed(&files);
+    }
+
+    /// What `input()` reads instead of the host's stdin (see [`Options::stdin`]): its
+    /// lines, then EOF. A last line without a newline is a line too, as when piped.
+    pub fn give_stdin(&self, text: &str) {
+        let lines = text.lines().map(str::to_string).collect();
+        *self.host.stdin.lock().unwrap_or_else(|e| e.into_inner()) = Some(lines);
     }
 
     /// Lets this run import `_testfault` (fault-injection tests only).

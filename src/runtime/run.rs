@@ -33,6 +33,9 @@ pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>)
     if !opts.files.is_empty() {
         prog.give_files(opts.files.clone());
     }
+    if let Some(stdin) = &opts.stdin {
+        prog.give_stdin(stdin);
+    }
     let runner: Arc<dyn Runner> = match opts.mode {
         Mode::Step if opts.step.one_host_thread => {
             let plan = match &opts.step.policy {

@@ -247,6 +247,44 @@ const PURE: &[&str] = &["allocate_lock", "RLock", "get_ident", "get_native_id", 
 /// Builtin types whose call on numbers or strings only makes a new object.
 const PURE_TYPES: &[&str] = &["range", "int", "str", "float", "bool", "tuple", "list", "dict", "set", "frozenset", "bytes", "object"];
 
+/// Builtins that only read their arguments (and make a new object): on numbers, strings
+/// and tuples of them they touch nothing shared; on a list of them they read that list.
+const READERS: &[&str] = &["sorted", "sum", "min", "max", "any", "all", "len", "reversed", "enumerate", "zip"];
+
+/// A value no thread can change and whose comparisons, hashes and iteration run no
+/// Python code: a number or string, a range, or a (small, shallow) tuple of those.
+fn frozen(v: &Value, depth: u8) -> bool {
+    match v {
+        Value::Tuple(items) => depth < 3 && items.len() <= 256 && items.iter().all(|i| frozen(i, depth + 1)),
+        Value::Range(_) => true,
+        v => prim(v),
+    }
+}
+
+/// The footprint of calling a [`READERS`] builtin on the `argc` values under it: Local
+/// when every argument is [`frozen`], a read of the one list among them when its items
+/// are, else Any.
+fn reader_call<'a>(argc: usize, top: impl Fn(usize) -> Option<&'a Value>) -> Peek {
+    let mut list = None;
+    for i in 0..argc {
+        match top(i) {
+            Some(v) if frozen(v, 0) => {}
+            Some(c @ Value::List(l)) if list.is_none() => {
+                let items = l.lock().unwrap_or_else(|e| e.into_inner());
+                if items.len() > 256 || !items.iter().all(|i| frozen(i, 1)) {
+                    return Peek::Any;
+                }
+                list = container_key(c);
+            }
+            _ => return Peek::Any,
+        }
+    }
+    match list {
+        Some(k) => Peek::Acc(k, false),
+        None => Peek::Local,
+    }
+}
+
 /// What calling `callee` runs: the learner's code (Local: its frames are watched),
 /// our library's Python code (Lib), or a builtin (Any).
 fn call_kind(callee: Option<&Value>, file: &str) -> Peek {
@@ -405,7 +443,8 @@ pub fn peek_op(vm: &Vm, file: &str, lib: bool) -> Peek {
         },
         Op::Unary(_) => local_if(prims(1)),
         Op::Compare(crate::python::code::CmpOp::Is | crate::python::code::CmpOp::IsNot) => Peek::Local,
-        Op::Binary(_) | Op::Inplace(_) | Op::Compare(_) => local_if(prims(2)),
+        // Tuples of numbers and strings compare, add and repeat without Python code.
+        Op::Binary(_) | Op::Inplace(_) | Op::Compare(_) => local_if((0..2).all(|i| top(i).is_some_and(|v| frozen(v, 0)))),
         Op::FormatValue(_, spec) => local_if(prims(if spec { 2 } else { 1 })),
         Op::LoadGlobal(i) | Op::LoadName(i) => Peek::Acc(key(if lib { TAG_MODATTR } else { TAG_GLOBAL }, name(i), 0), false),
         Op::StoreGlobal(i) | Op::StoreName(i) | Op::DeleteGlobal(i) | Op::DeleteName(i) => {
@@ -518,6 +557,11 @@ pub fn peek_op(vm: &Vm, file: &str, lib: bool) -> Peek {
                 _ => Peek::Any,
             },
             Some(Value::Class(c)) if c.name.as_ref() == "deque" && prims(argc as usize) => Peek::Local,
+            // `sorted((3, 1))`, `sum(totals)`, `tuple(pair)`: see READERS.
+            Some(Value::Builtin(b)) if b.bound.is_none() && READERS.contains(&b.name) => reader_call(argc as usize, top),
+            Some(Value::Class(c)) if &*c.module == "builtins" && matches!(&*c.name, "tuple" | "list" | "set" | "frozenset") && argc == 1 => {
+                reader_call(1, top)
+            }
             Some(Value::Builtin(_)) if !prims(argc as usize) => Peek::Any,
             c => call_kind(c, file),
         },

@@ -132,7 +132,10 @@ impl Recorder {
         for t in threads {
             let events = if never_wait { t.events.try_lock().ok() } else { Some(t.events.lock().unwrap_or_else(|e| e.into_inner())) };
             if let Some(mut events) = events {
-                out.extend(events.drain(..));
+                // Taken whole, not drained: a buffer that once filled while the pump
+                // lagged (50k events, ~3 MB) would otherwise keep its size until the
+                // run is forgotten.
+                out.extend(std::mem::take(&mut *events));
             }
         }
         out.sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms));

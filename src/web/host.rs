@@ -55,7 +55,7 @@ impl Host for WebHost {
         self.sink.stop_requested()
     }
     fn read_line(&self) -> Option<String> {
-        None
+        self.sink.read_line()
     }
     fn crashed(&self, message: &str) {
         self.sink.crash(message);

@@ -63,6 +63,17 @@ impl ProgramRun {
         self.sink.take_output()
     }
 
+    /// True while a thread of the program waits in `input()` for a typed line.
+    pub fn wants_input(&self) -> bool {
+        self.sink.wants_input()
+    }
+
+    /// Hands a typed line (None: end of input) to a waiting `input()`; false when the
+    /// buffer was busy this instant (never waits): try again on the next tick.
+    pub fn send_input(&self, line: Option<String>) -> bool {
+        self.sink.send_input(line)
+    }
+
     pub fn request_stop(&self) {
         self.sink.request_stop()
     }
@@ -159,14 +170,16 @@ pub fn arm_test_faults() {
     TEST_FAULTS_ARMED.store(true, Ordering::Relaxed);
 }
 
-/// `threadlab.runPython(code, mode, seed, stopAfterMs)` in the page's console (and the
+/// `threadlab.runPython(code, mode, seed, stopAfterMs, files, stdin)` in the page's console (and the
 /// end-to-end tests): runs a program on workers and resolves with `{stdout, stderr,
 /// exitCode}` (exitCode null and `crash` set when a thread of it crashed). With
 /// `stopAfterMs`, presses Stop that long after the start; `stopLatencyMs` then says how
 /// long the program went on after Stop (`detached`: the page stopped waiting for it, see
 /// [`ProgramRun::enforce_stop`]). `files` (`{"helpers.py": source, "pkg/__init__.py":
 /// ...}`) are modules the program can import (CPython's lock and queue tests run so in
-/// tests/e2e/cpython-tests.test.mjs). Waits by polling: the main thread never blocks.
+/// tests/e2e/cpython-tests.test.mjs). `stdin` is what `input()` reads, then EOF (without
+/// it, `input()` waits for a line sent with the page's input line). Waits by polling: the
+/// main thread never blocks.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub async fn run_python(
     code: String,
@@ -174,8 +187,10 @@ pub async fn run_python(
     seed: u32,
     stop_after_ms: Option<f64>,
     files: Option<js_sys::Object>,
+    stdin: Option<String>,
 ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
     let mut opts = Options::new("main.py");
+    opts.stdin = stdin.map(Into::into);
     if let Some(files) = files {
         let mut map = std::collections::BTreeMap::new();
         for pair in js_sys::Object::entries(&files).iter() {
@@ -199,6 +214,7 @@ pub async fn run_python(
             match stream {
                 Stream::Stdout => out.push_str(&text),
                 Stream::Stderr => err.push_str(&text),
+                Stream::Input => {}
             }
         }
     };

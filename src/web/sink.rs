@@ -13,6 +13,9 @@ use super::clock::now_ms;
 pub enum Stream {
     Stdout,
     Stderr,
+    /// A line the learner typed for `input()`, echoed as a terminal would (not part of
+    /// the program's stdout: checks never see it).
+    Input,
 }
 
 /// Output waiting for the page is kept to its last this many bytes: a program printing
@@ -61,6 +64,10 @@ pub struct Sink {
     exit_code: AtomicI32,
     /// `clock::now_ms()` when the program ended (f64 bits).
     ended_at: AtomicU64,
+    /// Lines typed on the page for `input()` (None: Ctrl+D, end of input), oldest first.
+    typed: Mutex<std::collections::VecDeque<Option<String>>>,
+    /// Threads waiting in `input()` now: the page shows the input line while > 0.
+    reading: std::sync::atomic::AtomicU32,
 }
 
 impl Sink {
@@ -97,6 +104,44 @@ impl Sink {
         match p.chunks.last_mut() {
             Some((s, buf)) if *s == stream => buf.push_str(text),
             _ => p.chunks.push((stream, text.to_string())),
+        }
+    }
+
+    /// `input()` on the page (called on the program's thread, with the GIL released):
+    /// waits for a line the learner types, checking for Stop every few ms. None at EOF
+    /// (Ctrl+D) or when the run is stopped. The typed line is echoed after the prompt.
+    pub fn read_line(&self) -> Option<String> {
+        self.reading.fetch_add(1, Ordering::AcqRel);
+        let line = loop {
+            if let Some(line) = self.typed.lock().unwrap_or_else(|e| e.into_inner()).pop_front() {
+                break line;
+            }
+            if self.stop_requested() || self.kill.load(Ordering::Relaxed) {
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        self.reading.fetch_sub(1, Ordering::AcqRel);
+        if let Some(l) = &line {
+            self.write(Stream::Input, &format!("{l}\n"));
+        }
+        line
+    }
+
+    /// True while a thread of the program waits in `input()`.
+    pub fn wants_input(&self) -> bool {
+        self.reading.load(Ordering::Acquire) > 0
+    }
+
+    /// The page sends a typed line (None: end of input). False when the buffer is busy
+    /// this instant (never waits): send again on the next tick.
+    pub fn send_input(&self, line: Option<String>) -> bool {
+        match self.typed.try_lock() {
+            Ok(mut typed) => {
+                typed.push_back(line);
+                true
+            }
+            Err(_) => false,
         }
     }
 

@@ -95,6 +95,34 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
             html! { <span class="status err" role="alert">{ e.clone() }{ " Your code is unchanged: Run starts it afresh." }</span> },
         ),
     };
+    // input(): a line under the output, focused when it appears. Enter sends what was
+    // typed (echoed after the prompt, as a terminal does); Ctrl+D sends end of input.
+    let asking = running && state.wants_input;
+    let input_line = use_node_ref();
+    {
+        let input_line = input_line.clone();
+        use_effect_with(asking, move |asking| {
+            if *asking {
+                if let Some(el) = input_line.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let on_input_key = {
+        let (program, input_line) = (program.clone(), input_line.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(el) = input_line.cast::<web_sys::HtmlInputElement>() else { return };
+            if e.key() == "Enter" {
+                e.prevent_default();
+                program.send_input(Some(el.value()));
+                el.set_value("");
+            } else if e.ctrl_key() && e.key().eq_ignore_ascii_case("d") {
+                e.prevent_default();
+                program.send_input(None);
+            }
+        })
+    };
     let lanes = state.snapshot.as_ref().map_or(0, |s| s.0.lanes.len());
     let show_timeline = lanes > 1 && lanes <= MAX_LANES;
     // A deadlock report in the output: its wait-for graph beside it.
@@ -120,9 +148,19 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
                     { for state.output.iter().map(|(stream, text)| match stream {
                         Stream::Stdout => html! { <span class="stdout">{ text.clone() }</span> },
                         Stream::Stderr => html! { <span class="stderr">{ text.clone() }</span> },
+                        Stream::Input => html! { <span class="stdin">{ text.clone() }</span> },
                     }) }
                     if state.output.is_empty() && !running { <span class="note">{ "(no output)" }</span> }
                 </pre>
+            }
+            if asking {
+                // (One panel of many on a lesson page: the label wraps the field, no ids.)
+                <label class="stdin-line">
+                    <span class="stdin-prompt">{ "input()" }</span>
+                    <input type="text" ref={input_line.clone()} onkeydown={on_input_key} autocomplete="off"
+                           spellcheck="false" aria-label="Input for the program: Enter sends the line, Ctrl+D ends the input" />
+                    <span class="note">{ "Enter sends the line · Ctrl+D ends the input" }</span>
+                </label>
             }
             if !wait_edges.is_empty() {
                 <super::explorer::graph::WaitGraph edges={wait_edges} />

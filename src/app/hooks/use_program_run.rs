@@ -59,6 +59,8 @@ pub struct RunState {
     ran: Option<AttrValue>,
     /// How many runs this panel has started (`data-run-id`: tests see a click taken).
     pub runs_started: u64,
+    /// A thread of the run waits in `input()`: the panel shows its input line.
+    pub wants_input: bool,
 }
 
 /// What the poll loop and the buttons tell the run state.
@@ -71,6 +73,8 @@ pub enum Action {
     Output(ProgramRun, Vec<(Stream, String)>, (usize, usize)),
     Trace(ProgramRun, Arc<crate::web::trace::TraceSnapshot>),
     Scrub(Option<f64>),
+    /// A thread began (true) or stopped (false) waiting in `input()`.
+    WantsInput(ProgramRun, bool),
     Stop,
     Done(ProgramRun, i32),
 }
@@ -79,7 +83,11 @@ impl Reducible for RunState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let stale = match &action {
-            Action::Failed(run, _) | Action::Output(run, ..) | Action::Trace(run, _) | Action::Done(run, _) => {
+            Action::Failed(run, _)
+            | Action::Output(run, ..)
+            | Action::Trace(run, _)
+            | Action::Done(run, _)
+            | Action::WantsInput(run, _) => {
                 self.latest.as_ref() != Some(run)
             }
             _ => false,
@@ -98,10 +106,15 @@ impl Reducible for RunState {
                 s.snapshot = None;
                 s.cursor = None;
                 s.seed = (run.mode == Mode::Step).then_some(run.seed);
+                s.wants_input = false;
                 s.latest = Some(run.clone());
                 s.status = Status::Running(run);
             }
-            Action::Failed(_, e) => s.status = Status::Failed(e),
+            Action::Failed(_, e) => {
+                s.wants_input = false;
+                s.status = Status::Failed(e);
+            }
+            Action::WantsInput(_, on) => s.wants_input = on,
             Action::StartFailed(e) => {
                 s.runs_started += 1;
                 s.status = Status::Failed(e);
@@ -121,6 +134,7 @@ impl Reducible for RunState {
             }
             Action::Done(_, code) => {
                 let stopped = matches!(s.status, Status::Stopping(_));
+                s.wants_input = false;
                 s.status = Status::Done { code, stopped };
             }
         }
@@ -150,6 +164,12 @@ fn append_last(out: &mut Vec<(Stream, String)>, shown: &mut usize, dropped: &mut
             out.remove(0);
         } else {
             first.replace_range(..cut, "");
+        }
+    }
+    // A megabyte appended and trimmed back to 16 KB keeps its megabyte of capacity.
+    for (_, buf) in out.iter_mut() {
+        if buf.capacity() > 2 * buf.len() + 4096 {
+            buf.shrink_to_fit();
         }
     }
 }
@@ -215,6 +235,20 @@ impl ProgramHandle {
         Callback::from(move |_: ()| state.dispatch(Action::Stop))
     }
 
+    /// Hands a line typed in the panel (None: Ctrl+D, end of input) to the run's
+    /// waiting `input()`; if the buffer is busy this instant, again on later ticks.
+    pub fn send_input(&self, line: Option<String>) {
+        let Status::Running(run) = &self.state.status else { return };
+        if !run.send_input(line.clone()) {
+            let run = run.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                while !run.send_input(line.clone()) && run.exit_code().is_none() {
+                    sleep_ms(1).await;
+                }
+            });
+        }
+    }
+
     pub fn on_scrub(&self) -> Callback<Option<f64>> {
         let state = self.state.clone();
         Callback::from(move |at: Option<f64>| state.dispatch(Action::Scrub(at)))
@@ -277,6 +311,7 @@ async fn poll(
     let mut held_dropped = (0usize, 0usize);
     let mut shown_at = 0.0;
     let mut traced_at = 0.0;
+    let mut wants_input = false;
     loop {
         sleep_ms(POLL_MS).await;
         if !alive.get() {
@@ -296,11 +331,17 @@ async fn poll(
             append_last(&mut held, &mut held_bytes, &mut held_dropped, chunks);
             let now = crate::web::clock::now_ms();
             let crash = program.crash_message();
-            let flush = done.is_some() || crash.is_some() || now - shown_at >= OUTPUT_EVERY_MS;
+            // A thread waits in input(): its prompt shows now, with the input line.
+            let reading = done.is_none() && program.wants_input();
+            let flush = done.is_some() || crash.is_some() || reading || now - shown_at >= OUTPUT_EVERY_MS;
             if flush && (!held.is_empty() || held_dropped != (0, 0)) {
                 state.dispatch(Action::Output(program.clone(), std::mem::take(&mut held), std::mem::take(&mut held_dropped)));
                 held_bytes = 0;
                 shown_at = now;
+            }
+            if reading != wants_input {
+                wants_input = reading;
+                state.dispatch(Action::WantsInput(program.clone(), reading));
             }
             if let Some(message) = crash {
                 // The run is over (its threads were told to give up); the code in the
@@ -367,6 +408,7 @@ pub fn use_program_run(mode: Mode, remember_mode_as: Option<AttrValue>) -> Progr
         latest: None,
         ran: None,
         runs_started: 0,
+        wants_input: false,
     });
     let mode = {
         let key = remember_mode_as.clone();

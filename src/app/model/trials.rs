@@ -250,6 +250,7 @@ fn collect(a: &mut Active) {
         match stream {
             Stream::Stdout => a.stdout.push_str(&text),
             Stream::Stderr => a.stderr.push_str(&text),
+            Stream::Input => {}
         }
     }
 }

@@ -133,13 +133,22 @@ pub(super) fn b_format(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     Ok(Value::string(vm.format(crate::vm::builtins::arg(&a, 0)?, &spec)?))
 }
 pub(super) fn b_input(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
+    nargs("input", &a, 0, 1)?;
     if let Some(p) = a.first() {
         let s = vm.str(p)?;
         vm.host().write_stdout(&s);
     }
     vm.host().flush();
-    match vm.host().read_line() {
+    // Other threads run while this one waits for a line, as in CPython.
+    let mut line = None;
+    vm.interp.scheduler.without_gil(vm.ident, &mut || line = vm.host().read_line());
+    match line {
         Some(l) => Ok(Value::string(l)),
+        // Stop while waiting: Ctrl+C in a terminal.
+        None if vm.is_main && !vm.interrupted && vm.host().stop_requested() => {
+            vm.interrupted = true;
+            Err(ExcType::KeyboardInterrupt.bare())
+        }
         None => Err(ExcType::EOFError.msg("EOF when reading a line")),
     }
 }

@@ -115,7 +115,7 @@ pub fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
         if a.len() < min {
             return Err(type_error(format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, a.len())));
         }
-        return Err(type_error(format!("{name} expected at most {max} arguments, got {}", a.len())));
+        return Err(type_error(format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, a.len())));
     }
     Ok(())
 }
