@@ -31,6 +31,7 @@
 //! modes: gil free step      # which schedulers (default gil)
 //! compare: exact            # or sorted-lines, for output whose order varies
 //! explore: 2000             # also: every interleaving, searched within 2000 runs
+//! stdin: 3\n4\n             # what input() reads (`\n` ends a line), then EOF
 //! stdout:
 //! every line after `stdout:` is the expected output
 //! ```
@@ -150,6 +151,9 @@ pub struct Check {
     /// the search must complete and every outcome must pass. Seeded runs sample
     /// schedules, so a race in a narrow window can pass them; the search cannot miss it.
     pub explore: Option<usize>,
+    /// What `input()` reads in every checked run, then end of input (EOFError); without
+    /// it `input()` meets EOF at once.
+    pub stdin: Option<std::sync::Arc<str>>,
 }
 
 /// Why an exhaustive search did not pass a check.
@@ -223,7 +227,7 @@ impl Check {
 
     fn parse(text: &str) -> Result<Check, String> {
         let mut check =
-            Check { runs: 1, modes: vec![Mode::Gil], compare: Compare::Exact, stdout: String::new(), program: None, explore: None };
+            Check { runs: 1, modes: vec![Mode::Gil], compare: Compare::Exact, stdout: String::new(), program: None, explore: None, stdin: None };
         let mut lines = text.split_inclusive('\n');
         let mut saw_stdout = false;
         for line in lines.by_ref() {
@@ -256,6 +260,7 @@ impl Check {
                     }
                     check.explore = Some(n);
                 }
+                "stdin" => check.stdin = Some(value.replace("\\n", "\n").into()),
                 "stdout" => {
                     saw_stdout = true;
                     break;

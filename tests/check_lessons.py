@@ -83,6 +83,8 @@ def parse_check(text):
             check["compare"] = value
         elif key == "explore":
             check["explore"] = int(value)
+        elif key == "stdin":
+            check["stdin"] = value.replace("\\n", "\n")
         elif key == "stdout":
             check["stdout"] = "".join(lines[n + 1:])
             break
@@ -110,7 +112,7 @@ def source(code, program):
 def first_failure(check, code, runs=None):
     """The first of the check's runs in which code fails, as text; None if all pass."""
     for r in range(runs or check["runs"]):
-        rc, out = run(source(code, check.get("program")))
+        rc, out = run(source(code, check.get("program")), stdin=check.get("stdin", ""))
         if rc != 0:
             return f"run {r + 1} exited {rc}: {out[-400:]}"
         if not accepts(check, out):
@@ -118,10 +120,10 @@ def first_failure(check, code, runs=None):
     return None
 
 
-def run(code, timeout=10):
+def run(code, timeout=10, stdin=""):
     try:
         p = subprocess.run([sys.executable if os.environ.get("USE_SELF") else "python3", "-c", code],
-                           capture_output=True, text=True, timeout=timeout)
+                           input=stdin, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return None, f"timeout after {timeout} s"
     return p.returncode, p.stdout if p.returncode == 0 else p.stderr

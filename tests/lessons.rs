@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{engine, has_python, run};
+use common::{engine, engine_with_stdin, has_python, run};
 use std::path::PathBuf;
 
 use threadlab::lessons::{self, SearchVerdict};
@@ -91,7 +91,7 @@ fn every_solution_passes_its_own_check() {
     let problems: Vec<String> = par(items, |(name, e, m, seed)| {
         let file = dir.join(format!("{}-{}-{seed}.py", name.replace(' ', "_"), m.name()));
         std::fs::write(&file, e.check.source(&e.solution)).unwrap();
-        let got = engine(m.name(), seed as u64, &file.file_name().unwrap().to_string_lossy(), &dir);
+        let got = engine_with_stdin(m.name(), seed as u64, &file.file_name().unwrap().to_string_lossy(), &dir, e.check.stdin.as_deref());
         (!(got.code == 0 && e.check.accepts(&got.stdout))).then(|| {
             format!("{name} ({} seed {seed}): exit {}\n--- want\n{}--- got\n{}{}", m.name(), got.code, e.check.stdout, got.stdout, got.stderr)
         })
@@ -108,7 +108,8 @@ fn every_solution_passes_its_own_check() {
 /// when the check has none or it passes, else what failed.
 fn search_failure(e: &lessons::Exercise, code: &str) -> Option<String> {
     let max_runs = e.check.explore?;
-    let x = explore(&e.check.source(code), "main.py", &ExploreOptions { max_runs, ..ExploreOptions::default() });
+    let opts = ExploreOptions { max_runs, stdin: e.check.stdin.clone(), ..ExploreOptions::default() };
+    let x = explore(&e.check.source(code), "main.py", &opts);
     match e.check.judge_search(&x) {
         Ok(_) => None,
         Err(SearchVerdict::Fails(o)) => Some(format!(
@@ -150,7 +151,7 @@ fn first_failure(e: &lessons::Exercise, code: &str, file: &std::path::Path, dir:
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     for &m in &e.check.modes {
         for seed in 1..=e.check.runs {
-            let got = engine(m.name(), seed as u64, &name, dir);
+            let got = engine_with_stdin(m.name(), seed as u64, &name, dir, e.check.stdin.as_deref());
             if !(got.code == 0 && e.check.accepts(&got.stdout)) {
                 return Some(format!("{} seed {seed}: exit {}", m.name(), got.code));
             }

@@ -54,7 +54,7 @@ fn prove(l: &Level) -> Result<String, String> {
         Kind::Break => {
             let src = l.program.clone();
             let (plain, _) = big_stack(move || {
-                explore::run_once(&src, FILE, Plan::Choices(vec![]), Limits { max_instructions: 5_000_000, stop: None })
+                explore::run_once(&src, FILE, Plan::Choices(vec![]), Limits { max_instructions: 5_000_000, stop: None, stdin: None })
             });
             if l.goal.holds(&plain.stdout, &plain.stderr, plain.exit_code) {
                 return Err(format!("the plain run already fails (too easy): {}", show(&plain.stdout, &plain.stderr, plain.exit_code)));

@@ -121,6 +121,7 @@ pub fn check_panel(props: &CheckProps) -> Html {
                 let source = check.source(&code);
                 let result = run_trials(
                     &source,
+                    check.stdin.clone(),
                     jobs,
                     2,
                     20_000.0,
@@ -143,7 +144,7 @@ pub fn check_panel(props: &CheckProps) -> Html {
                             }
                             Some(max_runs) => {
                                 status.set(Status::Searching { runs: max_runs });
-                                let job = match explore_on_worker(&source, max_runs) {
+                                let job = match explore_on_worker(&source, check.stdin.clone(), max_runs) {
                                     Ok(j) => j,
                                     Err(e) => return status.set(Status::Error(e)),
                                 };

@@ -55,6 +55,21 @@ pub struct Compiler<'a> {
 
 mod matching;
 
+/// A `#` outside the string literals of an f-string's expression part (3.11 allows one
+/// inside a string there, not a comment).
+fn comment_in(expr: &str) -> bool {
+    let mut quote = None;
+    for c in expr.chars() {
+        match (quote, c) {
+            (None, '\'' | '"') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '#') => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 fn err<T>(msg: impl Into<String>, r: TextRange) -> CResult<T> {
     Err(CompileError { msg: msg.into(), offset: r.start().to_u32(), end: r.end().to_u32() })
 }
@@ -1144,6 +1159,7 @@ impl<'a> Compiler<'a> {
                             n += 1;
                         }
                         ast::FStringPart::FString(fs) => {
+                            self.fstring_rules_311(&fs.elements, fs.range)?;
                             n += self.fstring_elements(&fs.elements)?;
                         }
                     }
@@ -1373,6 +1389,35 @@ impl<'a> Compiler<'a> {
             Expr::Await(a) => return err("'await' outside async function", a.range),
             Expr::Starred(s) => return err("can't use starred expression here", s.range),
             Expr::IpyEscapeCommand(i) => return err("invalid syntax", i.range),
+        }
+        Ok(())
+    }
+
+    /// Python 3.11's f-string rules, which the parser (3.12's grammar) no longer has: an
+    /// expression part may hold no backslash and no `#`. CPython 3.11 points at the end
+    /// of the f-string.
+    fn fstring_rules_311(&self, els: &ast::InterpolatedStringElements, whole: TextRange) -> CResult<()> {
+        for el in els.iter() {
+            if let ast::InterpolatedStringElement::Interpolation(i) = el {
+                // From after `{` to the format spec or the closing `}`: a comment is not
+                // in the expression's own range.
+                let from = i.range.start().to_usize() + 1;
+                let to = i.format_spec.as_ref().map_or(i.range.end().to_usize().saturating_sub(1), |s| s.range.start().to_usize());
+                let text = self._src.get(from..to.max(from)).unwrap_or("");
+                let what = if text.contains('\\') {
+                    Some("f-string expression part cannot include a backslash")
+                } else if comment_in(text) {
+                    Some("f-string expression part cannot include '#'")
+                } else {
+                    None
+                };
+                if let Some(msg) = what {
+                    return err(msg, TextRange::new(whole.end(), whole.end()));
+                }
+                if let Some(spec) = &i.format_spec {
+                    self.fstring_rules_311(&spec.elements, whole)?;
+                }
+            }
         }
         Ok(())
     }

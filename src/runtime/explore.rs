@@ -100,10 +100,11 @@ fn run_with_sleep(src: &str, filename: &str, plan: Plan, limits: Limits, sleep: 
     super::solo::reset_stable_keys();
     let host = Arc::new(CaptureHost::default());
     let prog = Program::new(Mode::Step, host.clone(), Arc::new(NoSpawn), None, filename);
-    let solo = Solo::new(prog.clone(), plan, limits);
-    solo.set_sleep(sleep, from);
     let mut opts = Options::new(filename);
     opts.mode = Mode::Step;
+    opts.stdin = limits.stdin.clone();
+    let solo = Solo::new(prog.clone(), plan, limits);
+    solo.set_sleep(sleep, from);
     let exit_code = run_on(src, &opts, &prog, solo.clone());
     let rec = solo.take_record();
     solo.release();
@@ -123,7 +124,7 @@ pub struct Replay {
 /// Runs `src` with `schedule`; where it stops fitting (edited code) the run goes on
 /// with the default policy and `diverged` says where.
 pub fn replay(src: &str, filename: &str, schedule: &[(ThreadNo, u32)]) -> Replay {
-    let (result, rec) = run_once(src, filename, Plan::Turns(schedule.to_vec()), Limits { max_instructions: 50_000_000, stop: None });
+    let (result, rec) = run_once(src, filename, Plan::Turns(schedule.to_vec()), Limits { max_instructions: 50_000_000, stop: None, stdin: None });
     Replay { result, diverged: rec.diverged, schedule: rec.turns }
 }
 
@@ -148,7 +149,7 @@ pub struct Paused {
 /// `max_instructions` in all, and `stop` ends it at once.
 pub fn pause(src: &str, filename: &str, schedule: &[(ThreadNo, u32)], then: Option<(ThreadNo, super::solo::Move)>, max_instructions: u64, stop: Option<Arc<AtomicBool>>) -> Paused {
     let plan = Plan::Pause { turns: schedule.to_vec(), then };
-    let (result, rec) = run_once(src, filename, plan, Limits { max_instructions, stop });
+    let (result, rec) = run_once(src, filename, plan, Limits { max_instructions, stop, stdin: None });
     let paused = rec.cut.as_deref() == Some("paused");
     let ended = !paused && rec.cut.is_none();
     let cut = if rec.move_cut {
@@ -183,11 +184,13 @@ pub struct ExploreOptions {
     /// No reduction at all: every enabled thread is tried at every step (the oracle
     /// the reduced search is tested against; exponential, for tiny programs only).
     pub exhaustive: bool,
+    /// What `input()` reads in every run (see `Options::stdin`).
+    pub stdin: Option<Arc<str>>,
 }
 
 impl Default for ExploreOptions {
     fn default() -> Self {
-        ExploreOptions { max_runs: 1000, max_instructions: 2_000_000, stop: None, sleep_sets: true, exhaustive: false }
+        ExploreOptions { max_runs: 1000, max_instructions: 2_000_000, stop: None, sleep_sets: true, exhaustive: false, stdin: None }
     }
 }
 
@@ -233,7 +236,7 @@ pub fn explore(src: &str, filename: &str, opts: &ExploreOptions) -> Exploration 
     let mut runs = 0;
     let mut max_steps = 0;
     let mut note: Option<String> = None;
-    let limits = Limits { max_instructions: opts.max_instructions, stop: opts.stop.clone() };
+    let limits = Limits { max_instructions: opts.max_instructions, stop: opts.stop.clone(), stdin: opts.stdin.clone() };
     loop {
         if runs >= opts.max_runs {
             note = Some(format!(

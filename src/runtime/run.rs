@@ -33,9 +33,6 @@ pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>)
     if !opts.files.is_empty() {
         prog.give_files(opts.files.clone());
     }
-    if let Some(stdin) = &opts.stdin {
-        prog.give_stdin(stdin);
-    }
     let runner: Arc<dyn Runner> = match opts.mode {
         Mode::Step if opts.step.one_host_thread => {
             let plan = match &opts.step.policy {
@@ -58,6 +55,9 @@ pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>)
 
 /// Runs `src` on a runner already made for `prog` (the explorer makes its own).
 pub fn run_on(src: &str, opts: &Options, prog: &Arc<Program>, runner: Arc<dyn Runner>) -> i32 {
+    if let Some(stdin) = &opts.stdin {
+        prog.give_stdin(stdin);
+    }
     let scheduler: Arc<dyn Scheduler> = runner.clone();
     let interp = Interpreter::new(prog.host.clone(), scheduler, opts.argv.clone(), crate::stdlib::find);
     let code = match compile_cached(&interp, src, &opts.filename) {

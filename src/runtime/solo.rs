@@ -865,6 +865,9 @@ pub struct Limits {
     pub max_instructions: u64,
     /// Set from outside (Stop): the run ends at the next instruction.
     pub stop: Option<Arc<AtomicBool>>,
+    /// What `input()` reads, then EOF (an exercise check's answers; see
+    /// `Options::stdin`). Not a limit, but it travels with every run of a search.
+    pub stdin: Option<Arc<str>>,
 }
 
 /// The one-host-thread runner (see the module comment).

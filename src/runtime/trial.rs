@@ -17,7 +17,13 @@ pub const MAX_INSTRUCTIONS: u64 = 100_000_000;
 /// if it was cut short, why: `stop` was set, the instruction limit, or a wait inside a
 /// builtin's callback that one host thread cannot resume (see `solo`).
 pub fn solo_trial(code: &str, seed: u64, stop: Option<Arc<AtomicBool>>) -> (RunResult, Option<String>) {
-    let (result, rec) = run_once(code, "main.py", Plan::Random { seed, burst: None }, Limits { max_instructions: MAX_INSTRUCTIONS, stop });
+    solo_trial_with(code, None, seed, stop)
+}
+
+/// [`solo_trial`] with what `input()` reads (an exercise check's `stdin:`).
+pub fn solo_trial_with(code: &str, stdin: Option<Arc<str>>, seed: u64, stop: Option<Arc<AtomicBool>>) -> (RunResult, Option<String>) {
+    let limits = Limits { max_instructions: MAX_INSTRUCTIONS, stop, stdin };
+    let (result, rec) = run_once(code, "main.py", Plan::Random { seed, burst: None }, limits);
     (result, rec.cut)
 }
 

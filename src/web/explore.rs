@@ -94,11 +94,11 @@ pub fn on_worker<T: Send + 'static>(work: impl FnOnce(Arc<AtomicBool>) -> T + Se
     Ok(job)
 }
 
-/// Every outcome of `code`, on a worker.
-pub fn explore_on_worker(code: &str, max_runs: usize) -> Result<Job<Exploration>, String> {
+/// Every outcome of `code` (reading `stdin`, if given), on a worker.
+pub fn explore_on_worker(code: &str, stdin: Option<Arc<str>>, max_runs: usize) -> Result<Job<Exploration>, String> {
     let code = code.to_string();
     on_worker(move |stop| {
-        let opts = ExploreOptions { max_runs, stop: Some(stop), ..ExploreOptions::default() };
+        let opts = ExploreOptions { max_runs, stop: Some(stop), stdin, ..ExploreOptions::default() };
         explore::explore(&code, "main.py", &opts)
     })
 }
@@ -121,7 +121,7 @@ pub async fn explore(code: String, opts: JsValue) -> Result<JsValue, JsValue> {
     };
     let signal = get("signal");
     let t0 = super::clock::now_ms();
-    let job = explore_on_worker(&code, max_runs).map_err(JsValue::from)?;
+    let job = explore_on_worker(&code, None, max_runs).map_err(JsValue::from)?;
     let mut grace = 0;
     let result = loop {
         if let Some(r) = job.poll() {

@@ -30,7 +30,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::clock::now_ms;
 use super::timer::sleep_ms;
 use crate::runtime::explore::{self, ExploreOptions, RunResult};
-use crate::runtime::trial::{self, solo_trial};
+use crate::runtime::trial::{self, solo_trial_with};
 
 /// How long the pool's workers may take to start before we give up on it (the callers
 /// then use the spawner's workers, as before the pool existed).
@@ -176,8 +176,9 @@ struct Shared {
 pub struct Batch(Arc<Shared>);
 
 impl Batch {
-    /// Queues one task per `(index, seed)`. The pool must be up ([`ensure_pool`]).
-    pub fn start(code: &str, jobs: Vec<(usize, u64)>) -> Batch {
+    /// Queues one task per `(index, seed)`; `input()` reads `stdin`. The pool must be
+    /// up ([`ensure_pool`]).
+    pub fn start(code: &str, stdin: Option<Arc<str>>, jobs: Vec<(usize, u64)>) -> Batch {
         let shared = Arc::new(Shared {
             ended: Mutex::new(Vec::new()),
             left: AtomicUsize::new(jobs.len()),
@@ -187,10 +188,10 @@ impl Batch {
         });
         let code: Arc<str> = code.into();
         for (index, seed) in jobs {
-            let (shared, code) = (shared.clone(), code.clone());
+            let (shared, code, stdin) = (shared.clone(), code.clone(), stdin.clone());
             rayon::spawn(move || {
                 if !shared.skip.load(Ordering::Acquire) {
-                    let (result, cut) = solo_trial(&code, seed, Some(shared.stop.clone()));
+                    let (result, cut) = solo_trial_with(&code, stdin, seed, Some(shared.stop.clone()));
                     shared.ended.lock().unwrap_or_else(|e| e.into_inner()).push(PoolTrial { index, seed, result, cut });
                 }
                 shared.left.fetch_sub(1, Ordering::AcqRel);

@@ -133,8 +133,19 @@ impl ProgramRun {
 }
 
 /// Runs Python source `code` with `opts` on workers. With `opts.trace` set, a pump
-/// worker keeps [`ProgramRun::trace`] up to date while it runs.
-pub fn start_python(code: &str, mut opts: Options) -> Result<ProgramRun, String> {
+/// worker keeps [`ProgramRun::trace`] up to date while it runs. `input()` reads
+/// `opts.stdin`, else nothing (EOFError); see [`start_interactive`].
+pub fn start_python(code: &str, opts: Options) -> Result<ProgramRun, String> {
+    start(code, opts, false)
+}
+
+/// [`start_python`] for the Run button: without `opts.stdin`, `input()` waits for a
+/// line the learner types ([`ProgramRun::send_input`]).
+pub fn start_interactive(code: &str, opts: Options) -> Result<ProgramRun, String> {
+    start(code, opts, true)
+}
+
+fn start(code: &str, mut opts: Options, interactive: bool) -> Result<ProgramRun, String> {
     opts.test_faults |= TEST_FAULTS_ARMED.swap(false, Ordering::Relaxed);
     let code = code.to_string();
     let t0 = now_ms();
@@ -142,6 +153,9 @@ pub fn start_python(code: &str, mut opts: Options) -> Result<ProgramRun, String>
     let seed = opts.seed;
     let recorder = opts.trace.clone();
     let mut run = ProgramRun::start(move |sink| {
+        if interactive {
+            sink.set_interactive();
+        }
         let host = Arc::new(WebHost::new(sink, t0));
         run::run(&code, opts, host, Arc::new(WorkerSpawn))
     })
@@ -177,9 +191,8 @@ pub fn arm_test_faults() {
 /// long the program went on after Stop (`detached`: the page stopped waiting for it, see
 /// [`ProgramRun::enforce_stop`]). `files` (`{"helpers.py": source, "pkg/__init__.py":
 /// ...}`) are modules the program can import (CPython's lock and queue tests run so in
-/// tests/e2e/cpython-tests.test.mjs). `stdin` is what `input()` reads, then EOF (without
-/// it, `input()` waits for a line sent with the page's input line). Waits by polling: the
-/// main thread never blocks.
+/// tests/e2e/cpython-tests.test.mjs). `stdin` is what `input()` reads, then EOF (none:
+/// EOF at once, as with an empty pipe). Waits by polling: the main thread never blocks.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub async fn run_python(
     code: String,

@@ -68,6 +68,9 @@ pub struct Sink {
     typed: Mutex<std::collections::VecDeque<Option<String>>>,
     /// Threads waiting in `input()` now: the page shows the input line while > 0.
     reading: std::sync::atomic::AtomicU32,
+    /// Someone can type: `input()` waits for a line ([`Sink::read_line`]). Off for
+    /// checks, trials and `runPython`, whose stdin is empty unless given.
+    interactive: AtomicBool,
 }
 
 impl Sink {
@@ -111,6 +114,9 @@ impl Sink {
     /// waits for a line the learner types, checking for Stop every few ms. None at EOF
     /// (Ctrl+D) or when the run is stopped. The typed line is echoed after the prompt.
     pub fn read_line(&self) -> Option<String> {
+        if !self.interactive.load(Ordering::Relaxed) {
+            return None;
+        }
         self.reading.fetch_add(1, Ordering::AcqRel);
         let line = loop {
             if let Some(line) = self.typed.lock().unwrap_or_else(|e| e.into_inner()).pop_front() {
@@ -126,6 +132,11 @@ impl Sink {
             self.write(Stream::Input, &format!("{l}\n"));
         }
         line
+    }
+
+    /// Lets `input()` wait for typed lines (the Run button's runs).
+    pub fn set_interactive(&self) {
+        self.interactive.store(true, Ordering::Relaxed);
     }
 
     /// True while a thread of the program waits in `input()`.

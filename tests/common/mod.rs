@@ -16,14 +16,31 @@ pub struct Out {
 /// Runs `cmd args` in `dir`, killed after `secs` seconds (a hang fails the test instead
 /// of stalling it), with a fixed hash seed so set/dict orders repeat.
 pub fn run(cmd: &str, args: &[&str], dir: &Path, secs: u32) -> Out {
-    let out = Command::new("timeout")
+    run_with_stdin(cmd, args, dir, secs, None)
+}
+
+/// [`run`] with `stdin` piped in (None: an empty stdin, EOF at once).
+pub fn run_with_stdin(cmd: &str, args: &[&str], dir: &Path, secs: u32, stdin: Option<&str>) -> Out {
+    use std::io::Write;
+    let mut child = Command::new("timeout")
         .arg(secs.to_string())
         .arg(cmd)
         .args(args)
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")
-        .output()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .expect("run");
+    let mut pipe = child.stdin.take().expect("stdin");
+    let text = stdin.unwrap_or("").to_string();
+    // Written from a thread: a program that prints a lot before reading cannot block us.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(text.as_bytes());
+    });
+    let out = child.wait_with_output().expect("run");
+    let _ = writer.join();
     Out {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -33,7 +50,12 @@ pub fn run(cmd: &str, args: &[&str], dir: &Path, secs: u32) -> Out {
 
 /// `threadlab run --mode MODE --seed SEED FILE` in `dir`.
 pub fn engine(mode: &str, seed: u64, file: &str, dir: &Path) -> Out {
-    run(env!("CARGO_BIN_EXE_threadlab"), &["run", "--mode", mode, "--seed", &seed.to_string(), file], dir, 60)
+    engine_with_stdin(mode, seed, file, dir, None)
+}
+
+/// [`engine`] with `stdin` piped in.
+pub fn engine_with_stdin(mode: &str, seed: u64, file: &str, dir: &Path, stdin: Option<&str>) -> Out {
+    run_with_stdin(env!("CARGO_BIN_EXE_threadlab"), &["run", "--mode", mode, "--seed", &seed.to_string(), file], dir, 60, stdin)
 }
 
 /// The last non-blank line (the exception line of a traceback).

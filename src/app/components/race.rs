@@ -142,6 +142,7 @@ pub fn race_histogram(props: &RaceProps) -> Html {
                 let mut live = Tally { running: true, ..Tally::default() };
                 let result = run_trials(
                     &code,
+                    None,
                     jobs,
                     PARALLEL,
                     30_000.0,

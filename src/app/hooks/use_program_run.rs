@@ -15,7 +15,7 @@ use crate::app::components::timeline::{marks_at, SnapRef};
 use crate::app::model::storage;
 use crate::runtime::options::{Mode, Options};
 use crate::runtime::trace::Recorder;
-use crate::web::program::{start_python, ProgramRun};
+use crate::web::program::{start_interactive, ProgramRun};
 use crate::web::sink::Stream;
 use crate::web::timer::sleep_ms;
 
@@ -285,7 +285,7 @@ impl ProgramHandle {
         opts.mode = mode;
         opts.seed = if mode == Mode::Step { random_seed() } else { 0 };
         opts.trace = Some(Arc::new(Recorder::new(TRACE_CAPACITY)));
-        match start_python(code, opts) {
+        match start_interactive(code, opts) {
             Ok(program) => {
                 *self.current.borrow_mut() = Some(program.clone());
                 self.state.dispatch(Action::Started(program.clone(), AttrValue::from(code.to_string())));

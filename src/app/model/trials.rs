@@ -6,6 +6,7 @@
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::runtime::options::{Mode, Options};
 use crate::web::clock::now_ms;
@@ -79,6 +80,7 @@ pub enum Route {
 /// without the runs that never started.
 pub async fn run_trials(
     code: &str,
+    stdin: Option<Arc<str>>,
     jobs: Vec<(Mode, u64)>,
     parallel: usize,
     limit_ms: f64,
@@ -86,7 +88,7 @@ pub async fn run_trials(
     progress: impl FnMut(usize, &Trial),
     keep_going: impl Fn(&Trial) -> bool,
 ) -> Result<Vec<Trial>, String> {
-    run_trials_on(Route::Auto, code, jobs, parallel, limit_ms, cancel, progress, keep_going).await
+    run_trials_on(Route::Auto, code, stdin, jobs, parallel, limit_ms, cancel, progress, keep_going).await
 }
 
 /// [`run_trials`] with the route chosen.
@@ -94,6 +96,7 @@ pub async fn run_trials(
 pub async fn run_trials_on(
     route: Route,
     code: &str,
+    stdin: Option<Arc<str>>,
     jobs: Vec<(Mode, u64)>,
     parallel: usize,
     limit_ms: f64,
@@ -108,7 +111,7 @@ pub async fn run_trials_on(
     let mut queue: VecDeque<usize> = (0..jobs.len()).filter(|&i| !(use_pool && pooled(jobs[i].0))).collect();
     let batch = use_pool.then(|| {
         let on_pool = (0..jobs.len()).filter(|&i| pooled(jobs[i].0)).map(|i| (i, jobs[i].1)).collect();
-        Batch::start(code, on_pool)
+        Batch::start(code, stdin.clone(), on_pool)
     });
     let mut batch_done = batch.is_none();
     let mut batch_cancelled = false;
@@ -126,6 +129,7 @@ pub async fn run_trials_on(
             let mut opts = Options::new("main.py");
             opts.mode = mode;
             opts.seed = seed;
+            opts.stdin = stdin.clone();
             let run = match start_python(code, opts) {
                 Ok(run) => run,
                 Err(e) => {
@@ -270,7 +274,7 @@ pub async fn bench_trials(code: String, n: u32, route: String) -> Result<wasm_bi
     let jobs: Vec<(Mode, u64)> = (1..=n as u64).map(|seed| (Mode::Step, seed)).collect();
     let mut counts: std::collections::BTreeMap<String, u32> = Default::default();
     let start = now_ms();
-    let trials = run_trials_on(route, &code, jobs, 3, 30_000.0, Cancel::default(), |_, _| {}, |_| true).await?;
+    let trials = run_trials_on(route, &code, None, jobs, 3, 30_000.0, Cancel::default(), |_, _| {}, |_| true).await?;
     let millis = now_ms() - start;
     for t in &trials {
         let key = match t.exit_code {

@@ -63,7 +63,7 @@ pub fn all_outcomes(props: &AllOutcomesProps) -> Html {
             if state.job.is_some() {
                 return;
             }
-            let job = match explore_on_worker(&code, MAX_RUNS) {
+            let job = match explore_on_worker(&code, None, MAX_RUNS) {
                 Ok(j) => j,
                 Err(e) => {
                     state.set(State { error: Some(e), ..State::default() });
