@@ -5,7 +5,7 @@
 //! `UPDATE_SNAPSHOTS=1` rewrites the file.
 #![cfg(not(target_arch = "wasm32"))]
 
-use threadlab::runtime::trial::solo_trial;
+use threadlab::runtime::trial::{solo_trial, solo_trial_with};
 
 const SEEDS: u64 = 24;
 
@@ -79,9 +79,10 @@ fn every_exercise_solution_passes_its_stepped_check_as_solo_trials() {
             }
             let src = ex.check.source(&ex.solution);
             let runs = ex.check.runs as u64;
+            let stdin = ex.check.stdin.clone();
             let results = std::thread::Builder::new()
                 .stack_size(64 << 20)
-                .spawn(move || (1..=runs).map(|seed| (seed, solo_trial(&src, seed, None))).collect::<Vec<_>>())
+                .spawn(move || (1..=runs).map(|seed| (seed, solo_trial_with(&src, stdin.clone(), seed, None))).collect::<Vec<_>>())
                 .unwrap()
                 .join()
                 .unwrap();
