@@ -148,6 +148,21 @@ impl Host for ProgramHost {
     }
 }
 
+/// A lock for a dying thread: it may have died holding this very lock (in the browser a
+/// panic's hook runs before anything is released), so it never waits for long. Another
+/// thread holding it briefly is waited for (up to 50 ms); a lock poisoned by the panic
+/// is taken anyway.
+fn lock_soon<T>(m: &Mutex<T>) -> Option<MutexGuard<'_, T>> {
+    for _ in 0..50 {
+        match m.try_lock() {
+            Ok(g) => return Some(g),
+            Err(std::sync::TryLockError::Poisoned(p)) => return Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_millis(1)),
+        }
+    }
+    None
+}
+
 /// How a thread's run ended.
 pub enum Ended {
     Finished(Result<Value, Value>),
@@ -240,10 +255,7 @@ impl Program {
     /// thread leaves the registry so the program is still finalized. Called on the dying
     /// thread, which may hold any lock: it only `try_lock`s.
     pub fn crashed(&self, no: ThreadNo, what: &str) {
-        let name = self
-            .registry
-            .try_lock()
-            .ok()
+        let name = lock_soon(&self.registry)
             .and_then(|reg| reg.threads.get(&no).map(|e| e.name.clone()))
             .unwrap_or_else(|| if no == 1 { "MainThread".into() } else { format!("Thread {no}") });
         // Only the first death is reported (a deadlock report, too, comes first).
@@ -252,7 +264,9 @@ impl Program {
         if first {
             self.host.crashed(&super::fault::crash_message(&name, what));
         }
-        if let Ok(mut reg) = self.registry.try_lock() {
+        // Left registered, the dead thread would keep the program from ever being
+        // finalized (its objects and host would live on).
+        if let Some(mut reg) = lock_soon(&self.registry) {
             reg.threads.remove(&no);
         }
         self.finalize_if_idle_try();
@@ -261,11 +275,11 @@ impl Program {
     /// [`Program::finalize_if_idle`] that gives up instead of waiting for a lock.
     fn finalize_if_idle_try(&self) {
         let interp = {
-            let Ok(reg) = self.registry.try_lock() else { return };
+            let Some(reg) = lock_soon(&self.registry) else { return };
             if !reg.threads.is_empty() {
                 return;
             }
-            let Ok(mut ending) = self.ending.try_lock() else { return };
+            let Some(mut ending) = lock_soon(&self.ending) else { return };
             ending.take()
         };
         if let Some(interp) = interp {
