@@ -32,6 +32,9 @@
 pub mod deadlock;
 pub mod fault;
 pub mod gil;
+/// The native host's HTTP client (`urllib`, `requests`); the page uses the browser's.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod http_client;
 pub mod native_host;
 pub mod options;
 pub mod program;

@@ -112,6 +112,11 @@ impl Host for NativeHost {
         let names = std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned());
         Some(names.collect())
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fetch(&self, req: &crate::vm::host::HttpRequest) -> Result<crate::vm::host::HttpResponse, crate::vm::host::NetError> {
+        self.flush();
+        super::http_client::fetch(req)
+    }
     fn local_module(&self, name: &str) -> Option<LocalModule> {
         let mut path = self.module_dir.clone()?;
         path.extend(name.split('.'));

@@ -146,6 +146,12 @@ impl Host for ProgramHost {
     fn test_faults(&self) -> bool {
         self.test_faults.load(Ordering::Relaxed)
     }
+    fn fetch(&self, req: &crate::vm::host::HttpRequest) -> Result<crate::vm::host::HttpResponse, crate::vm::host::NetError> {
+        self.inner.fetch(req)
+    }
+    fn origin(&self) -> Option<String> {
+        self.inner.origin()
+    }
 }
 
 /// A lock for a dying thread: it may have died holding this very lock (in the browser a

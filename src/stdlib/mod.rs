@@ -11,6 +11,7 @@ pub mod distext;
 pub mod floatbits;
 pub mod hashlib;
 pub mod math;
+pub mod net;
 pub mod random;
 pub mod stack;
 pub mod sys;
@@ -86,6 +87,17 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "random" => ModuleSource::Native(random::init),
         "hashlib" => ModuleSource::Native(hashlib::init),
         "_fs" => ModuleSource::Native(fs::init),
+        // The network (issue 13): urllib and a requests of our own over `_net`.
+        "_net" => ModuleSource::Native(net::init),
+        "urllib" => later!("urllib/__init__.py"),
+        "urllib.parse" => later!("urllib/parse.py"),
+        "urllib.error" => later!("urllib/error.py"),
+        "urllib.response" => later!("urllib/response.py"),
+        "urllib.request" => later!("urllib/request.py"),
+        "http" => later!("http/__init__.py"),
+        "http.client" => later!("http/client.py"),
+        "requests" => later!("requests/__init__.py"),
+        "requests.exceptions" => later!("requests/exceptions.py"),
         "_collections" => ModuleSource::Native(collections::init),
         "_itertools" => ModuleSource::Native(collections::init_itertools),
         "collections" => ModuleSource::Python(include_str!("py/collections.py")),

@@ -65,6 +65,11 @@ exception_tree! {
     UnboundLocalError < NameError,
     OSError < Exception,
     TimeoutError < OSError,
+    ConnectionError < OSError,
+    BrokenPipeError < ConnectionError,
+    ConnectionAbortedError < ConnectionError,
+    ConnectionRefusedError < ConnectionError,
+    ConnectionResetError < ConnectionError,
     FileNotFoundError < OSError,
     PermissionError < OSError,
     FileExistsError < OSError,
@@ -113,6 +118,11 @@ pub fn os_error_class(errno: i64) -> ExcType {
         EEXIST => ExcType::FileExistsError,
         EISDIR => ExcType::IsADirectoryError,
         ENOTDIR => ExcType::NotADirectoryError,
+        EPIPE => ExcType::BrokenPipeError,
+        ECONNABORTED => ExcType::ConnectionAbortedError,
+        ECONNREFUSED => ExcType::ConnectionRefusedError,
+        ECONNRESET => ExcType::ConnectionResetError,
+        ETIMEDOUT => ExcType::TimeoutError,
         _ => ExcType::OSError,
     }
 }

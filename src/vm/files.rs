@@ -19,6 +19,12 @@ pub const ENOTDIR: i32 = 20;
 pub const EISDIR: i32 = 21;
 pub const EINVAL: i32 = 22;
 pub const ENOTEMPTY: i32 = 39;
+// Linux's numbers for the network's errors (`urllib`, `requests`: `vm::host::Host::fetch`).
+pub const EPIPE: i32 = 32;
+pub const ECONNABORTED: i32 = 103;
+pub const ECONNRESET: i32 = 104;
+pub const ETIMEDOUT: i32 = 110;
+pub const ECONNREFUSED: i32 = 111;
 
 /// `os.strerror` for the numbers above.
 pub fn strerror(errno: i32) -> &'static str {
@@ -29,6 +35,11 @@ pub fn strerror(errno: i32) -> &'static str {
         EISDIR => "Is a directory",
         EINVAL => "Invalid argument",
         ENOTEMPTY => "Directory not empty",
+        EPIPE => "Broken pipe",
+        ECONNABORTED => "Software caused connection abort",
+        ECONNRESET => "Connection reset by peer",
+        ETIMEDOUT => "Connection timed out",
+        ECONNREFUSED => "Connection refused",
         _ => "Unknown error",
     }
 }

@@ -98,6 +98,54 @@ pub trait Host: Send + Sync {
     fn files(&self) -> Option<&super::files::Files> {
         None
     }
+    /// One HTTP exchange (`urllib.request`, `requests`), made on the calling host thread
+    /// while the GIL is released. Hosts without a network refuse it.
+    fn fetch(&self, _req: &HttpRequest) -> Result<HttpResponse, NetError> {
+        Err(NetError::Other("this host has no network".into()))
+    }
+    /// What a URL that starts with `/` is relative to: the site's origin in the page
+    /// (`http://127.0.0.1:8000`), so a lesson can fetch its own data files wherever the
+    /// site is served. None natively, where such a URL is CPython's ValueError.
+    fn origin(&self) -> Option<String> {
+        None
+    }
+}
+
+/// An HTTP request as `_net.fetch` hands it to the host.
+#[derive(Clone, Debug)]
+pub struct HttpRequest {
+    pub method: String,
+    /// Absolute: `http://host:port/path?query`.
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+    /// Seconds to wait for the whole answer (None: the host's own limit).
+    pub timeout: Option<f64>,
+}
+
+/// The answer, after redirects.
+#[derive(Clone, Debug)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub reason: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// Where the answer came from (differs from the request's after a redirect).
+    pub url: String,
+}
+
+/// Why no answer came: raised as CPython's OSError subclasses, which `urllib` wraps in
+/// URLError and `requests` in its ConnectionError / Timeout.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NetError {
+    /// Nothing listens there (ECONNREFUSED).
+    Refused,
+    /// No answer within the timeout.
+    TimedOut,
+    /// The name does not resolve (`socket.gaierror`).
+    UnknownHost(String),
+    /// Anything else, said in words (a browser's "network error", a bad answer).
+    Other(String),
 }
 
 /// A module's source read from the program's folder (see [`Host::local_module`]).

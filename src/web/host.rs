@@ -63,6 +63,12 @@ impl Host for WebHost {
     fn kill_switch(&self) -> Option<Arc<std::sync::atomic::AtomicBool>> {
         Some(self.sink.kill_switch())
     }
+    fn fetch(&self, req: &crate::vm::host::HttpRequest) -> Result<crate::vm::host::HttpResponse, crate::vm::host::NetError> {
+        super::net::fetch(req)
+    }
+    fn origin(&self) -> Option<String> {
+        super::net::origin()
+    }
 }
 
 /// Python threads on the warm Web Worker pool.

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod explore;
 pub mod host;
 pub mod library;
+pub mod net;
 pub mod panic;
 pub mod pool;
 pub mod program;

@@ -59,6 +59,9 @@ pub fn handle(stream: TcpStream, root: &Path, headers: Headers) {
         }
         let mut parts = request_line.split_whitespace();
         let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+        if let Some(d) = delay(target) {
+            std::thread::sleep(d);
+        }
         let response = respond(method, target, root, headers, &accept);
         if out.write_all(&response).is_err() || !keep_alive {
             return;
@@ -101,6 +104,17 @@ pub fn respond(method: &str, target: &str, root: &Path, headers: Headers, accept
         Ok(body) => build(status, mime(&file), &body, method == "HEAD"),
         Err(_) => build(404, "text/plain; charset=utf-8", b"not found\n", method == "HEAD"),
     }
+}
+
+/// Longest `?delay=` a request may ask for.
+const MAX_DELAY_MS: u64 = 10_000;
+
+/// `?delay=MS` on any URL: the answer waits that long (at most 10 s), so lessons can
+/// show threads overlapping their waits on a slow server (`urllib`, `requests`).
+pub fn delay(target: &str) -> Option<Duration> {
+    let query = target.split('#').next()?.split_once('?')?.1;
+    let ms = query.split('&').find_map(|kv| kv.strip_prefix("delay="))?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ms.min(MAX_DELAY_MS)))
 }
 
 /// Whether an Accept-Encoding value accepts `token` (listed, and not with q=0).
@@ -254,6 +268,15 @@ mod tests {
         assert!(r.starts_with("HTTP/1.1 200"), "{r}");
         assert!(!r.contains("Cross-Origin-Opener-Policy"), "{r}");
         assert!(r.contains("Content-Security-Policy"), "{r}");
+    }
+
+    #[test]
+    fn delay_is_read_from_the_query_and_capped() {
+        assert_eq!(delay("/data/a.json?delay=250"), Some(Duration::from_millis(250)));
+        assert_eq!(delay("/data/a.json?x=1&delay=5#top"), Some(Duration::from_millis(5)));
+        assert_eq!(delay("/data/a.json?delay=99999999"), Some(Duration::from_millis(MAX_DELAY_MS)));
+        assert_eq!(delay("/data/a.json"), None);
+        assert_eq!(delay("/data/a.json?delay=soon"), None);
     }
 
     #[test]

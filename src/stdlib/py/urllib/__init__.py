@@ -1,0 +1,1 @@
+"""urllib: parse, request, error and response (ours, over the engine's `_net`)."""
