@@ -73,7 +73,7 @@ fn exchange(req: &HttpRequest, url: &Url, deadline: Instant) -> Result<HttpRespo
     let mut stream = stream.ok_or(last)?;
     let host_header = if url.port == 80 { url.host.clone() } else { format!("{}:{}", url.host, url.port) };
     let mut head = format!("{} {} HTTP/1.1\r\nHost: {host_header}\r\nConnection: close\r\n", req.method, url.target);
-    let mut has = |name: &str| req.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case(name));
+    let has = |name: &str| req.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case(name));
     if !has("user-agent") {
         head.push_str("User-Agent: Threadlab\r\n");
     }

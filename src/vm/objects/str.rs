@@ -43,6 +43,7 @@ pub static METHODS: &[Method] = &[
     method!("isdecimal", isdigit),
     method!("isnumeric", isdigit),
     method!("isalpha", isalpha),
+    method!("isascii", isascii),
     method!("isalnum", isalnum),
     method!("isspace", isspace),
     method!("isupper", isupper),
@@ -388,6 +389,11 @@ fn isalpha(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Valu
     let s = me(o)?;
     let st = &s.s;
     Ok(Value::Bool(!st.is_empty() && st.chars().all(char::is_alphabetic)))
+}
+
+#[allow(unused_variables)]
+fn isascii(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value> {
+    Ok(Value::Bool(me(o)?.s.is_ascii()))
 }
 
 #[allow(unused_variables)]

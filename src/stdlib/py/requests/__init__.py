@@ -263,7 +263,7 @@ class Session:
             hdrs['Content-Type'] = 'application/x-www-form-urlencoded'
         elif isinstance(data, str):
             body = data.encode('utf-8')
-        elif isinstance(data, (bytes, bytearray)):
+        elif isinstance(data, bytes):
             body = bytes(data)
         if headers:
             for k, v in headers.items():

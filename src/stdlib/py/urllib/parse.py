@@ -203,7 +203,7 @@ def quote(string, safe='/', encoding=None, errors=None):
         if not string:
             return string
         string = string.encode(encoding or 'utf-8', errors or 'strict')
-    elif not isinstance(string, (bytes, bytearray)):
+    elif not isinstance(string, bytes):
         raise TypeError("quote() doesn't support '%s' objects" % type(string).__name__)
     return quote_from_bytes(string, safe)
 
@@ -224,7 +224,7 @@ _HEX = '0123456789abcdefABCDEF'
 def unquote_to_bytes(string):
     if isinstance(string, str):
         string = string.encode('utf-8')
-    out = bytearray()
+    out = []
     i, n = 0, len(string)
     while i < n:
         b = string[i]

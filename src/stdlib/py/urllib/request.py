@@ -91,8 +91,6 @@ def _body(data):
     if isinstance(data, str):
         raise TypeError("POST data should be bytes, an iterable of bytes, or a file object. "
                         "It cannot be of type str.")
-    if isinstance(data, bytearray):
-        return bytes(data)
     return b''.join(data)
 
 
