@@ -149,7 +149,8 @@ mod python {
         fn drain(&mut self) {
             for (stream, text) in self.run.take_output() {
                 match stream {
-                    Stream::Stdout => self.out.push_str(&text),
+                    // An echoed input() line is stdout, as a terminal shows it.
+                    Stream::Stdout | Stream::Input => self.out.push_str(&text),
                     Stream::Stderr => self.err.push_str(&text),
                 }
             }
@@ -263,7 +264,7 @@ async fn the_trial_pool_gives_each_seed_its_native_outcome() {
     assert!(threads >= 2, "{threads} pool threads");
     let want = include_str!("pool/race.expected");
     let seeds = want.lines().count() as u64;
-    let batch = Batch::start(include_str!("pool/race.py"), (1..=seeds).map(|s| (s as usize - 1, s)).collect());
+    let batch = Batch::start(include_str!("pool/race.py"), None, (1..=seeds).map(|s| (s as usize - 1, s)).collect());
     let deadline = now_ms() + 120_000.0;
     let mut got = Vec::new();
     loop {
