@@ -172,8 +172,11 @@ pub enum Op {
     /// Yield TOS from a generator; resumes with the sent value (YIELD_VALUE). `value -> sent`
     Yield,
     /// `yield from it`: re-runs itself until the iterator is exhausted, then leaves
-    /// None (the subgenerator's result is not kept). `it -> None`
+    /// a subgenerator's return value (None for other iterators). `it -> result`
     YieldFrom,
+    /// `await x`: x itself if it is a coroutine, else what `x.__await__()` returns
+    /// (GET_AWAITABLE); then YieldFrom, which leaves the result. `x -> iterator`
+    GetAwaitable,
     /// `a1..an -> (a1, .., an)`
     BuildTuple(u32),
     /// `a1..an -> [a1, .., an]`
@@ -228,6 +231,9 @@ pub enum Op {
     /// CPython 3.11, so `with lock:` never switches right after acquiring).
     /// `ctx -> exit enter_result`
     BeforeWith,
+    /// `async with`: look up `__aexit__`, call `__aenter__` (BEFORE_ASYNC_WITH; the
+    /// compiler awaits its result). `ctx -> aexit aenter_result`
+    BeforeAsyncWith,
     /// `with` left by an exception: call `exit(type, exc, None)`; the result says
     /// whether to suppress it. `exit exc -> exit exc result`
     WithExcept,
@@ -315,6 +321,8 @@ pub struct Bytecode {
     pub varargs: bool,
     pub varkw: bool,
     pub is_gen: bool,
+    /// An `async def`'s code: its generator is a coroutine.
+    pub is_coro: bool,
     /// Code that uses LoadName/StoreName (module or class body).
     pub uses_names: bool,
     pub firstline: u32,

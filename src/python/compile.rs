@@ -20,7 +20,8 @@ enum FBlock {
     TryExcept,
     Finally(*const [Stmt]),
     Handler { name: Option<String> },
-    With,
+    /// `with` (false) or `async with` (true: its `__aexit__` is awaited).
+    With(bool),
 }
 
 struct Unit {
@@ -167,6 +168,7 @@ impl<'a> Compiler<'a> {
             varargs,
             varkw,
             is_gen: s.is_gen,
+            is_coro: s.is_coro,
             uses_names: s.kind == ScopeKind::Class,
             firstline: u.firstline,
             max_stack: 0,
@@ -353,12 +355,15 @@ impl<'a> Compiler<'a> {
                         self.store_name(&n);
                     }
                 }
-                FBlock::With => {
+                FBlock::With(is_async) => {
                     self.emit(Op::PopBlock);
                     if preserve_tos {
                         self.emit(Op::Rot2);
                     }
                     self.emit(Op::WithExit);
+                    if *is_async {
+                        self.await_tos();
+                    }
                     self.emit(Op::Pop);
                 }
                 FBlock::Finally(body) => {
@@ -553,9 +558,6 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::FunctionDef(f) => {
-                if f.is_async {
-                    return err("async functions are not supported", f.range);
-                }
                 for d in &f.decorator_list {
                     self.expr(&d.expression)?;
                 }
@@ -580,10 +582,10 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Try(t) => self.try_stmt(t)?,
             Stmt::With(w) => {
-                if w.is_async {
-                    return err("async with is not supported", w.range);
+                if w.is_async && !self.scope().is_coro {
+                    return err("'async with' outside async function", w.range);
                 }
-                self.with_items(&w.items, &w.body)?;
+                self.with_items(&w.items, &w.body, w.is_async)?;
             }
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
@@ -658,12 +660,23 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with_items(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult<()> {
+    /// `await` of TOS: GET_AWAITABLE, then YIELD_FROM leaves the result.
+    fn await_tos(&mut self) {
+        self.emit(Op::GetAwaitable);
+        self.emit(Op::YieldFrom);
+    }
+
+    fn with_items(&mut self, items: &[ast::WithItem], body: &[Stmt], is_async: bool) -> CResult<()> {
         let Some((first, rest)) = items.split_first() else {
             return self.body(body);
         };
         self.expr(&first.context_expr)?;
-        self.emit(Op::BeforeWith);
+        if is_async {
+            self.emit(Op::BeforeAsyncWith);
+            self.await_tos();
+        } else {
+            self.emit(Op::BeforeWith);
+        }
         match &first.optional_vars {
             Some(t) => self.store_target(t)?,
             None => {
@@ -671,16 +684,22 @@ impl<'a> Compiler<'a> {
             }
         }
         let setup = self.emit(Op::SetupExcept(0));
-        self.u().fblocks.push(FBlock::With);
-        self.with_items(rest, body)?;
+        self.u().fblocks.push(FBlock::With(is_async));
+        self.with_items(rest, body, is_async)?;
         self.u().fblocks.pop();
         self.emit(Op::PopBlock);
         self.emit(Op::WithExit);
+        if is_async {
+            self.await_tos();
+        }
         self.emit(Op::Pop);
         let end = self.emit(Op::Jump(0));
         self.patch(setup);
         // Stack: exit, exc
         self.emit(Op::WithExcept);
+        if is_async {
+            self.await_tos();
+        }
         let j = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::Reraise);
         self.patch(j);
@@ -1369,6 +1388,9 @@ impl<'a> Compiler<'a> {
                 if !self.in_function() {
                     return err("'yield' outside function", y.range);
                 }
+                if self.scope().is_coro {
+                    return err("asynchronous generators are not supported", y.range);
+                }
                 match &y.value {
                     Some(v) => self.expr(v)?,
                     None => {
@@ -1382,11 +1404,20 @@ impl<'a> Compiler<'a> {
                 if !self.in_function() {
                     return err("'yield' outside function", y.range);
                 }
+                if self.scope().is_coro {
+                    return err("'yield from' inside async function", y.range);
+                }
                 self.expr(&y.value)?;
                 self.emit(Op::GetIter);
                 self.emit(Op::YieldFrom);
             }
-            Expr::Await(a) => return err("'await' outside async function", a.range),
+            Expr::Await(a) => {
+                if !self.scope().is_coro {
+                    return err("'await' outside async function", a.range);
+                }
+                self.expr(&a.value)?;
+                self.await_tos();
+            }
             Expr::Starred(s) => return err("can't use starred expression here", s.range),
             Expr::IpyEscapeCommand(i) => return err("invalid syntax", i.range),
         }

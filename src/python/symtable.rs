@@ -25,6 +25,8 @@ pub struct Scope {
     pub cells: Vec<String>,
     pub frees: Vec<String>,
     pub is_gen: bool,
+    /// `async def`: calling it makes a coroutine (a generator that `await` drives).
+    pub is_coro: bool,
     pub uses_super: bool,
 }
 
@@ -58,6 +60,7 @@ impl Scope {
             cells: vec![],
             frees: vec![],
             is_gen: false,
+            is_coro: false,
             uses_super: false,
         }
     }
@@ -158,6 +161,10 @@ impl Builder {
                 self.param_defaults(&f.parameters);
                 self.assign(f.name.id.as_str());
                 let prev = self.push(ScopeKind::Function, f.range);
+                if f.is_async {
+                    self.scopes[self.cur].is_gen = true;
+                    self.scopes[self.cur].is_coro = true;
+                }
                 self.params(&f.parameters);
                 self.body(&f.body);
                 self.cur = prev;

@@ -149,6 +149,8 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "pprint" => later!("pprint.py"),
         "secrets" => later!("secrets.py"),
         "uuid" => later!("uuid.py"),
+        // Coroutines on one thread (lesson 11 compares them with threads).
+        "asyncio" => later!("asyncio.py"),
         // Debugging (lesson 12): logging, traceback, faulthandler over `_stack`.
         "_stack" => ModuleSource::Native(stack::init),
         "logging" => later!("logging.py"),

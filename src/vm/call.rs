@@ -76,7 +76,7 @@ impl Vm {
             fr.cells.extend(func.closure.iter().cloned());
         }
         if code.is_gen {
-            let g = Arc::new(Generator { frame: Mutex::new(None), name: code.name.clone(), qualname: func.qualname.clone(), running: Default::default() });
+            let g = Arc::new(Generator { frame: Mutex::new(None), name: code.name.clone(), qualname: func.qualname.clone(), running: Default::default(), coro: code.is_coro });
             fr.gen = Some(g.clone());
             fr.on_return = OnReturn::Gen;
             *lock(&g.frame) = Some(fr);
@@ -380,6 +380,7 @@ impl Vm {
                 if cls.is_subclass(os_error) {
                     super::exc::init_os_error(&i, &args);
                 }
+                super::types::init_stop_iteration(&i, &cls, &args);
             }
             Value::Inst(Arc::new(i))
         };

@@ -176,6 +176,8 @@ impl Code {
             Op::Return => ("RETURN_VALUE", None, None),
             Op::Yield => ("YIELD_VALUE", None, None),
             Op::YieldFrom => ("YIELD_FROM", None, None),
+            Op::GetAwaitable => ("GET_AWAITABLE", None, None),
+            Op::BeforeAsyncWith => ("BEFORE_ASYNC_WITH", None, None),
             Op::BuildTuple(k) => ("BUILD_TUPLE", n(k), None),
             Op::BuildList(k) => ("BUILD_LIST", n(k), None),
             Op::BuildSet(k) => ("BUILD_SET", n(k), None),

@@ -580,8 +580,14 @@ impl Vm {
                         }
                         continue 'outer;
                     }
+                    Op::GetAwaitable => {
+                        let x = f.stack.pop().unwrap();
+                        let it = tryop!('outer, self, base, self.awaitable(x));
+                        f.stack.push(it);
+                    }
                     Op::YieldFrom => {
                         let it = f.stack.last().unwrap().clone();
+                        self.gen_return = Value::None;
                         match tryop!('outer, self, base, self.next(&it)) {
                             Some(v) => {
                                 f.ip -= 1;
@@ -593,7 +599,7 @@ impl Vm {
                             }
                             None => {
                                 f.stack.pop();
-                                f.stack.push(Value::None);
+                                f.stack.push(std::mem::replace(&mut self.gen_return, Value::None));
                             }
                         }
                     }
@@ -673,6 +679,14 @@ impl Vm {
                         // the thread to be suspendable here.
                         // CPython 3.11's BEFORE_WITH does not check the eval breaker, so a
                         // thread never switches right after taking a lock in `with`.
+                        after_call!('outer, self, base, f, budget, self.call_value(enter, vec![], vec![]), false);
+                    }
+                    Op::BeforeAsyncWith => {
+                        let ctx = f.stack.pop().unwrap();
+                        let no = |_| type_error(format!("'{}' object does not support the asynchronous context manager protocol", type_name(&ctx)));
+                        let exit = tryop!('outer, self, base, self.getattr(&ctx, "__aexit__").map_err(no));
+                        let enter = tryop!('outer, self, base, self.getattr(&ctx, "__aenter__").map_err(no));
+                        f.stack.push(exit);
                         after_call!('outer, self, base, f, budget, self.call_value(enter, vec![], vec![]), false);
                     }
                     // __exit__ runs as an ordinary call (it may block: Condition's lock);

@@ -45,6 +45,9 @@ pub struct Vm {
     pub nested: usize,
     pub pending: Option<WaitReason>,
     pub(crate) gen_done: bool,
+    /// What the generator that just finished under `gen_next_rust` returned (the
+    /// value of `yield from` / `await`, StopIteration's value for `send`).
+    pub(crate) gen_return: Value,
     pub(crate) checks: u32,
     pub(crate) repr_guard: Vec<usize>,
     /// The runtime's number for this thread (1 = the main thread).
@@ -159,6 +162,7 @@ impl Vm {
             nested: 0,
             pending: None,
             gen_done: false,
+            gen_return: Value::None,
             importing: Vec::new(),
             checks: 0,
             repr_guard: vec![],

@@ -58,6 +58,21 @@ impl Vm {
         Ok(())
     }
 
+    /// What `await x` iterates (GET_AWAITABLE): a coroutine itself, or the iterator
+    /// `x.__await__()` returns. CPython's TypeErrors for anything else.
+    pub fn awaitable(&mut self, x: Value) -> PyResult<Value> {
+        match &x {
+            Value::Gen(g) if g.coro => Ok(x),
+            Value::Inst(_) => match self.call_dunder(&x, "__await__", vec![])? {
+                Some(it @ Value::Gen(_)) | Some(it @ Value::Iter(_)) => Ok(it),
+                Some(Value::Inst(i)) if i.class().lookup("__next__").is_some() => Ok(Value::Inst(i)),
+                Some(it) => Err(type_error(format!("__await__() returned non-iterator of type '{}'", type_name(&it)))),
+                None => Err(type_error(format!("object {} can't be used in 'await' expression", type_name(&x)))),
+            },
+            _ => Err(type_error(format!("object {} can't be used in 'await' expression", type_name(&x)))),
+        }
+    }
+
     // ---------------- calls ----------------
 
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
@@ -73,6 +88,7 @@ impl Vm {
             Value::Set(d) => new_iter(IterKind::Seq { items: Arc::new(set_order(&lock(d))), i: 0, name: "set_iterator" }),
             Value::FrozenSet(d) => new_iter(IterKind::Seq { items: Arc::new(set_order(d)), i: 0, name: "set_iterator" }),
             Value::Bytes(b) => new_iter(IterKind::Seq { items: Arc::new(b.iter().map(|x| Value::Int(*x as i64)).collect()), i: 0, name: "bytes_iterator" }),
+            Value::Gen(g) if g.coro => return Err(type_error("'coroutine' object is not iterable")),
             Value::Iter(_) | Value::Gen(_) => v.clone(),
             Value::Class(_) if super::attr::meta_method(v, "__iter__").is_some() => {
                 let m = super::attr::meta_method(v, "__iter__").unwrap();
@@ -184,6 +200,7 @@ impl Vm {
             Ok(Exit::Returned(v)) => {
                 if self.gen_done {
                     self.gen_done = false;
+                    self.gen_return = v;
                     Ok(None)
                 } else {
                     Ok(Some(v))
@@ -204,6 +221,29 @@ impl Vm {
         if !fr.started {
             return Err(exc);
         }
+        // Paused in `yield from` / `await` of a generator: the exception goes to the
+        // innermost one first, as in CPython (its `finally` and `except` run); only what
+        // it does not handle comes back up here.
+        let sub = match fr.stack.last() {
+            Some(Value::Gen(s)) if fr.in_yield_from => Some(s.clone()),
+            _ => None,
+        };
+        let exc = match sub {
+            Some(sub) => {
+                *lock(&g.frame) = Some(fr);
+                match self.gen_throw(&sub, exc) {
+                    Ok(Some(v)) => return Ok(Some(v)),
+                    // It returned: this one goes on after its `yield from`.
+                    Ok(None) => return self.gen_next_rust(g, None),
+                    Err(e) => {
+                        let Some(f) = lock(&g.frame).take() else { return Err(e) };
+                        fr = f;
+                        e
+                    }
+                }
+            }
+            None => exc,
+        };
         let depth = self.frames.len();
         fr.resume = Resume::Rust;
         fr.in_yield_from = false;

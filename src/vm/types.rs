@@ -25,6 +25,7 @@ pub struct Types {
     pub method: Arc<Class>,
     pub module: Arc<Class>,
     pub generator: Arc<Class>,
+    pub coroutine: Arc<Class>,
     pub iterator: Arc<Class>,
     pub property: Arc<Class>,
     pub staticmethod: Arc<Class>,
@@ -72,6 +73,7 @@ pub fn types() -> &'static Types {
             method: mk("method", Kind::Method),
             module: mk("module", Kind::Module),
             generator: mk("generator", Kind::Generator),
+            coroutine: mk("coroutine", Kind::Generator),
             iterator: mk("iterator", Kind::Iterator),
             property: mk("property", Kind::Property),
             staticmethod: mk("staticmethod", Kind::StaticMethod),
@@ -93,8 +95,17 @@ pub fn exc_class(e: ExcType) -> Arc<Class> {
 /// A new exception instance of a builtin exception class.
 pub fn new_exc(cls: &Arc<Class>, args: Vec<Value>) -> Value {
     let inst = Instance::new(cls.clone());
+    init_stop_iteration(&inst, cls, &args);
     inst.set(intern("args"), Value::tuple(args));
     Value::Inst(Arc::new(inst))
+}
+
+/// StopIteration's `value` (what a finished generator or coroutine returned): its first
+/// argument, or None.
+pub fn init_stop_iteration(inst: &Instance, cls: &Arc<Class>, args: &[Value]) {
+    if cls.is_subclass(&types().exc[ExcType::StopIteration as usize]) {
+        inst.set(intern("value"), args.first().cloned().unwrap_or(Value::None));
+    }
 }
 
 pub fn type_error(msg: impl Into<String>) -> Value {
@@ -130,6 +141,7 @@ pub fn type_of(v: &Value) -> Arc<Class> {
         Value::Builtin(_) | Value::BMethod(_) => t.builtin_function.clone(),
         Value::Method(_) => t.method.clone(),
         Value::Module(_) => t.module.clone(),
+        Value::Gen(g) if g.coro => t.coroutine.clone(),
         Value::Gen(_) => t.generator.clone(),
         Value::Iter(_) => t.iterator.clone(),
         Value::Wrap(w) => match &**w {

@@ -386,6 +386,8 @@ pub struct Generator {
     pub name: Name,
     pub qualname: Name,
     pub running: std::sync::atomic::AtomicBool,
+    /// Made by an `async def`: a coroutine (its own type; `await` drives it).
+    pub coro: bool,
 }
 
 pub type PyResult<T> = Result<T, Value>;

@@ -7,7 +7,7 @@ import types as _types
 import _inspect
 
 __all__ = ['isfunction', 'ismethod', 'isclass', 'ismodule', 'isbuiltin', 'isroutine', 'isgenerator',
-           'isgeneratorfunction', 'iscoroutinefunction', 'isabstract', 'signature', 'Signature', 'Parameter',
+           'isgeneratorfunction', 'iscoroutinefunction', 'iscoroutine', 'isawaitable', 'isabstract', 'signature', 'Signature', 'Parameter',
            'getsource', 'getsourcelines', 'getdoc', 'getmembers', 'getmodule', 'cleandoc']
 
 
@@ -45,7 +45,16 @@ def isgeneratorfunction(obj):
 
 
 def iscoroutinefunction(obj):
-    return False
+    i = _inspect.info(obj)
+    return bool(i and i[3])
+
+
+def iscoroutine(obj):
+    return type(obj).__name__ == 'coroutine'
+
+
+def isawaitable(obj):
+    return iscoroutine(obj) or hasattr(type(obj), '__await__')
 
 
 def isabstract(obj):

@@ -18,6 +18,15 @@ def _g():
 
 
 GeneratorType = type(_g())
+
+
+async def _c():
+    pass
+
+
+_coro = _c()
+CoroutineType = type(_coro)
+del _coro
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
 ModuleType = type(sys)

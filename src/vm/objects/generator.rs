@@ -13,6 +13,14 @@ fn me(o: &Value) -> PyResult<&Arc<Generator>> {
     }
 }
 
+/// The StopIteration a finished generator raises: it carries the returned value.
+fn stop_iteration(vm: &mut Vm) -> Value {
+    match std::mem::replace(&mut vm.gen_return, Value::None) {
+        Value::None => ExcType::StopIteration.bare(),
+        v => ExcType::StopIteration.with(vec![v]),
+    }
+}
+
 pub static METHODS: &[Method] = &[
     method!("send", send),
     method!("__next__", send),
@@ -26,9 +34,10 @@ fn send(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value> 
     let g = me(o)?;
     {
                 let g = g.clone();
+                vm.gen_return = Value::None;
                 match vm.gen_next_rust(&g, a.into_iter().next())? {
                     Some(v) => Ok(v),
-                    None => Err(ExcType::StopIteration.bare()),
+                    None => Err(stop_iteration(vm)),
                 }
 }
 }
@@ -53,9 +62,10 @@ fn throw(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value>
                     e => e,
                 };
                 let g = g.clone();
+                vm.gen_return = Value::None;
                 match vm.gen_throw(&g, e)? {
                     Some(v) => Ok(v),
-                    None => Err(ExcType::StopIteration.bare()),
+                    None => Err(stop_iteration(vm)),
                 }
 }
 }

@@ -168,6 +168,7 @@ pub fn repr_simple(v: &Value) -> String {
             format!("<bound method {} of {}>", fname, repr_simple(&m.0))
         }
         Value::Module(m) => format!("<module '{}'>", m.name),
+        Value::Gen(g) if g.coro => format!("<coroutine object {} at 0x{:012x}>", g.qualname, v.id()),
         Value::Gen(g) => format!("<generator object {} at 0x{:012x}>", g.qualname, v.id()),
         Value::Inst(i) => {
             let c = i.class();
