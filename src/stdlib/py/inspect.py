@@ -211,7 +211,7 @@ def getsourcelines(obj):
         if isclass(obj) or ismodule(obj):
             raise NotImplementedError('inspect.getsource of classes and modules is not supported')
         raise TypeError('module, class, method, function, traceback, frame, or code object was expected, got %s' % type(obj).__name__)
-    filename, first, _ = i
+    filename, first = i[0], i[1]
     text = _inspect.source(filename)
     if text is None:
         raise OSError('could not get source code')
