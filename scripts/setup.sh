@@ -44,4 +44,10 @@ if [ "${SETUP_BROWSER:-1}" = 1 ]; then
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error >&2)
   fi
 fi
+# tests/net.rs compares our requests with the real package on CPython.
+if ! python3 -c 'import requests' 2>/dev/null; then
+  log "installing the requests package for CPython (tests/net.rs compares with it)"
+  python3 -m pip install --quiet 'requests==2.34.2'
+fi
+
 log "tools ready"
