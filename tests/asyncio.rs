@@ -9,17 +9,9 @@ mod common;
 
 use std::path::Path;
 
-fn cpython_exe() -> String {
-    if let Err(why) = common::live_cpython() {
-        panic!("this test compares with CPython 3.11 as python3: {why}");
-    }
-    let o = std::process::Command::new("python3").args(["-c", "import sys; print(sys.executable)"]).output().unwrap();
-    String::from_utf8_lossy(&o.stdout).trim().to_string()
-}
-
 fn compare(program: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/asyncio");
-    let theirs = common::run(&cpython_exe(), &[program], &dir, 60);
+    let theirs = common::run(&common::cpython_exe(), &[program], &dir, 60);
     assert_eq!(theirs.code, 0, "CPython: {}", theirs.stderr);
     assert!(theirs.stdout.lines().count() > 10);
     for mode in ["gil", "free", "step"] {

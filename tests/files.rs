@@ -33,17 +33,9 @@ fn fresh(name: &str) -> PathBuf {
     dir
 }
 
-fn cpython_exe() -> String {
-    if let Err(why) = common::live_cpython() {
-        panic!("this test compares with CPython 3.11 as python3: {why}");
-    }
-    let o = std::process::Command::new("python3").args(["-c", "import sys; print(sys.executable)"]).output().unwrap();
-    String::from_utf8_lossy(&o.stdout).trim().to_string()
-}
-
 #[test]
 fn file_programs_match_cpython_in_every_mode() {
-    let exe = cpython_exe();
+    let exe = common::cpython_exe();
     for program in ["basics.py", "word_count.py"] {
         let theirs = common::run(&exe, &[program], &fresh(&format!("cpython-{program}")), 60);
         assert_eq!(theirs.code, 0, "CPython: {}", theirs.stderr);
@@ -62,7 +54,7 @@ fn file_programs_match_cpython_in_every_mode() {
 fn files_given_in_memory_read_as_from_a_folder() {
     use std::sync::Arc;
     use threadlab::runtime::{explore::CaptureHost, options::{Options, StdSpawn}, run};
-    let exe = cpython_exe();
+    let exe = common::cpython_exe();
     let theirs = common::run(&exe, &["word_count.py"], &fresh("cpython-given"), 60);
     let root = source_dir();
     let mut files = std::collections::BTreeMap::new();

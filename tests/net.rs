@@ -132,14 +132,6 @@ fn refused() -> String {
     format!("http://{addr}")
 }
 
-fn cpython_exe() -> String {
-    if let Err(why) = common::live_cpython() {
-        panic!("this test compares with CPython 3.11 as python3: {why}");
-    }
-    let o = std::process::Command::new("python3").args(["-c", "import sys; print(sys.executable)"]).output().unwrap();
-    String::from_utf8_lossy(&o.stdout).trim().to_string()
-}
-
 /// The program with the server's addresses put in, in a folder of its own.
 fn program(name: &str, base: &str, refused: &str) -> PathBuf {
     let src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/net").join(name)).unwrap();
@@ -151,7 +143,7 @@ fn program(name: &str, base: &str, refused: &str) -> PathBuf {
 }
 
 fn compare(name: &str) {
-    let exe = cpython_exe();
+    let exe = common::cpython_exe();
     let (base, refused) = (start_server(), refused());
     let dir = program(name, &base, &refused);
     let theirs = common::run(&exe, &[name], &dir, 60);

@@ -162,3 +162,12 @@ pub fn stale(recorded: &Out, live: &Out, whole_stderr: bool) -> Option<String> {
         Some(format!("recording stale: rerun {RECORDER} (live CPython differs from the recording in {})", parts.join("\n")))
     }
 }
+
+/// CPython's real binary (not the pyenv shim), after checking python3 is CPython 3.11.
+pub fn cpython_exe() -> String {
+    if let Err(why) = live_cpython() {
+        panic!("this test compares with CPython 3.11 as python3: {why}");
+    }
+    let o = Command::new("python3").args(["-c", "import sys; print(sys.executable)"]).output().unwrap();
+    String::from_utf8_lossy(&o.stdout).trim().to_string()
+}
