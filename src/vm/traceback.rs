@@ -8,6 +8,10 @@ use super::value::*;
 use super::frame::Frame;
 use super::interp::*;
 
+/// How many entries a traceback report shows at most: CPython 3.11's default when
+/// `sys.tracebacklimit` is unset (PyTraceBack_LIMIT).
+const TRACEBACK_LIMIT: usize = 1000;
+
 impl Vm {
     pub(crate) fn make_exc(&mut self, e: Value) -> PyResult<Value> {
         match &e {
@@ -51,7 +55,9 @@ impl Vm {
                             out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeat - 3, if repeat - 3 == 1 { "" } else { "s" }));
                         }
                     };
-                    for ent in entries.iter().rev() {
+                    // Innermost first; like CPython's own report, only the innermost
+                    // TRACEBACK_LIMIT entries (a 100,000-deep recursion made Stop slow).
+                    for ent in entries.iter().take(TRACEBACK_LIMIT).rev() {
                         let Value::Tuple(t) = ent else { continue };
                         let file = t[0].as_str().unwrap_or("?").to_string();
                         let line = if let Value::Int(l) = t[1] { l } else { 0 };

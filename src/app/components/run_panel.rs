@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::mode_switch::mode_label;
 use super::timeline::Timeline;
 use crate::app::hooks::{ProgramHandle, Status};
+use crate::app::model::output::{blocks, last_blocks, LIVE_SHOWN};
 use crate::web::sink::Stream;
 
 /// Runs with more threads than this show no timeline: drawing hundreds of lanes on every
@@ -97,6 +98,34 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
     };
     // input(): a line under the output, focused when it appears. Enter sends what was
     // typed (echoed after the prompt, as a terminal does); Ctrl+D sends end of input.
+    // The output follows its end, as a terminal does, unless the learner scrolled up
+    // to read (a new run follows again).
+    let out_ref = use_node_ref();
+    let follow: Rc<Cell<bool>> = (*use_memo((), |_| Rc::new(Cell::new(true)))).clone();
+    let last_run = use_mut_ref(|| 0u64);
+    {
+        let (out_ref, follow) = (out_ref.clone(), follow.clone());
+        let run = state.runs_started;
+        use_effect(move || {
+            if *last_run.borrow() != run {
+                *last_run.borrow_mut() = run;
+                follow.set(true);
+            }
+            if follow.get() {
+                if let Some(pre) = out_ref.cast::<web_sys::Element>() {
+                    pre.set_scroll_top(pre.scroll_height());
+                }
+            }
+        });
+    }
+    let on_out_scroll = {
+        let follow = follow.clone();
+        Callback::from(move |e: Event| {
+            if let Some(pre) = e.target_dyn_into::<web_sys::Element>() {
+                follow.set(pre.scroll_top() + pre.client_height() >= pre.scroll_height() - 8);
+            }
+        })
+    };
     let asking = running && state.wants_input;
     let input_line = use_node_ref();
     {
@@ -129,6 +158,10 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
     let report: String = state.output.iter().filter(|(s, _)| *s == Stream::Stderr).map(|(_, t)| t.as_str()).collect();
     let wait_edges = super::explorer::graph::edges_from_report(&report);
     let deadlocked: Vec<String> = wait_edges.iter().map(|e| e.thread.clone()).collect();
+    // While it runs, only the last part of the kept output is laid out (see LIVE_SHOWN).
+    let all = blocks(&state.output, state.start);
+    let (shown, hidden) = if running { last_blocks(all, LIVE_SHOWN) } else { (all, (0, 0)) };
+    let dropped = (state.dropped.0 + hidden.0, state.dropped.1 + hidden.1);
     html! {
         <div class="run-panel" data-state={data_state} data-run-id={state.runs_started.to_string()}>
             <div class="toolbar">
@@ -141,14 +174,18 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
                 <span class="run-status" aria-live="polite">{ status }</span>
             </div>
             if !state.output.is_empty() || running || matches!(state.status, Status::Done { .. }) {
-                <pre class="output" role="region" aria-label="Output" tabindex="0">
-                    if state.dropped.0 > 0 {
-                        <span class="note">{ dropped_note(state.dropped) }</span>
+                <pre class="output" role="region" aria-label="Output" tabindex="0" ref={out_ref} onscroll={on_out_scroll}>
+                    if dropped.0 > 0 {
+                        <span class="dropped note">{ dropped_note(dropped) }</span>
                     }
-                    { for state.output.iter().map(|(stream, text)| match stream {
-                        Stream::Stdout => html! { <span class="stdout">{ text.clone() }</span> },
-                        Stream::Stderr => html! { <span class="stderr">{ text.clone() }</span> },
-                        Stream::Input => html! { <span class="stdin">{ text.clone() }</span> },
+                    { for shown.iter().map(|b| html! {
+                        <span class="block" key={b.key}>
+                            { for b.parts.iter().map(|(stream, text)| match stream {
+                                Stream::Stdout => html! { <span class="stdout">{ *text }</span> },
+                                Stream::Stderr => html! { <span class="stderr">{ *text }</span> },
+                                Stream::Input => html! { <span class="stdin">{ *text }</span> },
+                            }) }
+                        </span>
                     }) }
                     if state.output.is_empty() && !running { <span class="note">{ "(no output)" }</span> }
                 </pre>

@@ -47,6 +47,8 @@ pub struct RunState {
     /// Output not shown, the oldest first: (bytes, lines) trimmed from the panel or
     /// dropped before the page could take it (a program printing a million lines).
     pub dropped: (usize, usize),
+    /// Where `output` begins in the output the panel took (the panel's block keys).
+    pub start: usize,
     pub snapshot: Option<SnapRef>,
     /// The replay position, or `None` to follow the live end.
     pub cursor: Option<f64>,
@@ -103,6 +105,7 @@ impl Reducible for RunState {
                 s.output.clear();
                 s.shown = 0;
                 s.dropped = (0, 0);
+                s.start = 0;
                 s.snapshot = None;
                 s.cursor = None;
                 s.seed = (run.mode == Mode::Step).then_some(run.seed);
@@ -122,7 +125,9 @@ impl Reducible for RunState {
             Action::Output(_, chunks, (bytes, lines)) => {
                 s.dropped.0 += bytes;
                 s.dropped.1 += lines;
+                let before = s.dropped.0;
                 append_last(&mut s.output, &mut s.shown, &mut s.dropped, chunks);
+                s.start += s.dropped.0 - before;
             }
             Action::Trace(_, snap) => s.snapshot = Some(SnapRef(snap)),
             Action::Scrub(at) => s.cursor = at,
@@ -401,6 +406,7 @@ pub fn use_program_run(mode: Mode, remember_mode_as: Option<AttrValue>) -> Progr
         status: Status::Idle,
         output: Vec::new(),
         dropped: (0, 0),
+        start: 0,
         snapshot: None,
         cursor: None,
         seed: None,
