@@ -234,6 +234,18 @@ pub enum Op {
     /// `async with`: look up `__aexit__`, call `__aenter__` (BEFORE_ASYNC_WITH; the
     /// compiler awaits its result). `ctx -> aexit aenter_result`
     BeforeAsyncWith,
+    /// `async for`: `type(x).__aiter__(x)` (GET_AITER). `x -> aiter`
+    GetAIter,
+    /// `async for`, each turn: `type(aiter).__anext__(aiter)`, made awaitable
+    /// (GET_ANEXT; YieldFrom awaits it). `aiter -> aiter awaitable`
+    GetANext,
+    /// `async for` left by an exception: StopAsyncIteration ends the loop (the async
+    /// iterator is dropped); anything else goes on up (END_ASYNC_FOR). `aiter exc ->`
+    EndAsyncFor,
+    /// `yield v` in an async generator: pairs the value with a mark, so the generator's
+    /// `__anext__` tells it from what the body's awaits pass up to the event loop
+    /// (ASYNC_GEN_WRAP). `v -> wrapped`
+    AsyncGenWrap,
     /// `with` left by an exception: call `exit(type, exc, None)`; the result says
     /// whether to suppress it. `exit exc -> exit exc result`
     WithExcept,
@@ -323,6 +335,8 @@ pub struct Bytecode {
     pub is_gen: bool,
     /// An `async def`'s code: its generator is a coroutine.
     pub is_coro: bool,
+    /// An `async def` with `yield`: calling it makes an async generator.
+    pub is_asyncgen: bool,
     /// Code that uses LoadName/StoreName (module or class body).
     pub uses_names: bool,
     pub firstline: u32,

@@ -169,6 +169,7 @@ impl<'a> Compiler<'a> {
             varkw,
             is_gen: s.is_gen,
             is_coro: s.is_coro,
+            is_asyncgen: s.is_asyncgen,
             uses_names: s.kind == ScopeKind::Class,
             firstline: u.firstline,
             max_stack: 0,
@@ -464,6 +465,9 @@ impl<'a> Compiler<'a> {
                 if !self.in_function() {
                     return err("'return' outside function", r.range);
                 }
+                if r.value.is_some() && self.scope().is_asyncgen {
+                    return err("'return' with value in async generator", r.range);
+                }
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => {
@@ -517,7 +521,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::For(f) => {
                 if f.is_async {
-                    return err("asynchronous for is not supported", f.range);
+                    return self.async_for(f);
                 }
                 self.expr(&f.iter)?;
                 self.emit(Op::GetIter);
@@ -656,6 +660,35 @@ impl<'a> Compiler<'a> {
             Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(t) => return err("type aliases are not supported", t.range),
             Stmt::IpyEscapeCommand(t) => return err("invalid syntax", t.range),
+        }
+        Ok(())
+    }
+
+    /// `async for`: the loop of `for`, each turn awaiting `__anext__()`; the
+    /// StopAsyncIteration that ends the iteration ends the loop (END_ASYNC_FOR).
+    fn async_for(&mut self, f: &ast::StmtFor) -> CResult<()> {
+        if !self.scope().is_coro {
+            return err("'async for' outside async function", f.range);
+        }
+        self.expr(&f.iter)?;
+        self.emit(Op::GetAIter);
+        let start = self.here();
+        let setup = self.emit(Op::SetupExcept(0));
+        self.emit(Op::GetANext);
+        self.emit(Op::YieldFrom);
+        self.emit(Op::PopBlock);
+        self.store_target(&f.target)?;
+        self.u().fblocks.push(FBlock::Loop { start, breaks: vec![], is_for: true });
+        self.body(&f.body)?;
+        self.set_line(f.range);
+        self.emit(Op::JumpBack(start as u32));
+        let Some(FBlock::Loop { breaks, .. }) = self.u().fblocks.pop() else { unreachable!() };
+        self.patch(setup);
+        // Stack: aiter, exc
+        self.emit(Op::EndAsyncFor);
+        self.body(&f.orelse)?;
+        for b in breaks {
+            self.patch(b);
         }
         Ok(())
     }
@@ -943,6 +976,10 @@ impl<'a> Compiler<'a> {
         };
         let qual = self.qualname_for(name);
         let line = self.cur_line;
+        let is_async = self.st.scopes[scope].is_coro;
+        if is_async && kind != CompKind::Gen && !self.scope().is_coro {
+            return err("asynchronous comprehension outside of an asynchronous function", range);
+        }
         // Outer iterable evaluated in the enclosing scope.
         self.expr(&gens[0].iter)?;
         self.push_unit(scope, name, &qual, line);
@@ -961,17 +998,24 @@ impl<'a> Compiler<'a> {
         }
         let mut loops = vec![];
         for (i, g) in gens.iter().enumerate() {
-            if g.is_async {
-                return err("asynchronous comprehension outside of an asynchronous function", g.range);
-            }
             if i == 0 {
                 self.emit(Op::LoadFast(0));
             } else {
                 self.expr(&g.iter)?;
-                self.emit(Op::GetIter);
+                self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter });
             }
             let start = self.here();
-            let fi = self.emit(Op::ForIter(0));
+            // `async for` (as in `async_for`): each turn awaits __anext__(); the
+            // handler (END_ASYNC_FOR) ends this loop on StopAsyncIteration.
+            let fi = if g.is_async {
+                let setup = self.emit(Op::SetupExcept(0));
+                self.emit(Op::GetANext);
+                self.emit(Op::YieldFrom);
+                self.emit(Op::PopBlock);
+                setup
+            } else {
+                self.emit(Op::ForIter(0))
+            };
             self.store_target(&g.target)?;
             let mut skips = vec![];
             for c in &g.ifs {
@@ -997,16 +1041,22 @@ impl<'a> Compiler<'a> {
             }
             CompKind::Gen => {
                 self.expr(elt)?;
+                if is_async {
+                    self.emit(Op::AsyncGenWrap);
+                }
                 self.emit(Op::Yield);
                 self.emit(Op::Pop);
             }
         }
-        for (start, fi, skips) in loops.into_iter().rev() {
+        for ((start, fi, skips), g) in loops.into_iter().zip(gens).rev() {
             for s in skips {
                 self.patch_to(s, start as u32);
             }
             self.emit(Op::JumpBack(start as u32));
             self.patch(fi);
+            if g.is_async {
+                self.emit(Op::EndAsyncFor);
+            }
         }
         if kind == CompKind::Gen {
             let n = self.const_(Const::None);
@@ -1018,8 +1068,11 @@ impl<'a> Compiler<'a> {
         // The function object must be below the iterable: make it, then swap.
         self.emit_closure_and_make(code, 0)?;
         self.emit(Op::Rot2);
-        self.emit(Op::GetIter);
+        self.emit(if gens[0].is_async { Op::GetAIter } else { Op::GetIter });
         self.emit(Op::Call(1));
+        if is_async && kind != CompKind::Gen {
+            self.await_tos();
+        }
         Ok(())
     }
 
@@ -1388,15 +1441,15 @@ impl<'a> Compiler<'a> {
                 if !self.in_function() {
                     return err("'yield' outside function", y.range);
                 }
-                if self.scope().is_coro {
-                    return err("asynchronous generators are not supported", y.range);
-                }
                 match &y.value {
                     Some(v) => self.expr(v)?,
                     None => {
                         let c = self.const_(Const::None);
                         self.emit(Op::LoadConst(c));
                     }
+                }
+                if self.scope().is_coro {
+                    self.emit(Op::AsyncGenWrap);
                 }
                 self.emit(Op::Yield);
             }

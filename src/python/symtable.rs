@@ -27,6 +27,10 @@ pub struct Scope {
     pub is_gen: bool,
     /// `async def`: calling it makes a coroutine (a generator that `await` drives).
     pub is_coro: bool,
+    /// An `async def` that yields: an async generator.
+    pub is_asyncgen: bool,
+    /// An `await` appears directly in this scope (makes a comprehension asynchronous).
+    pub awaits: bool,
     pub uses_super: bool,
 }
 
@@ -61,6 +65,8 @@ impl Scope {
             frees: vec![],
             is_gen: false,
             is_coro: false,
+            is_asyncgen: false,
+            awaits: false,
             uses_super: false,
         }
     }
@@ -417,6 +423,14 @@ impl Builder {
         for e in elts {
             self.expr(e);
         }
+        // `async for` in it, or an `await`: an asynchronous comprehension, a coroutine
+        // the enclosing code awaits (an async generator, for a generator expression).
+        let s = &mut self.scopes[self.cur];
+        if gens.iter().any(|g| g.is_async) || s.awaits {
+            s.is_coro = true;
+            s.is_asyncgen = is_gen;
+            s.is_gen = true;
+        }
         self.cur = prev;
     }
     fn expr(&mut self, e: &Expr) {
@@ -473,6 +487,9 @@ impl Builder {
             }
             Expr::Yield(y) => {
                 self.scopes[self.cur].is_gen = true;
+                if self.scopes[self.cur].is_coro {
+                    self.scopes[self.cur].is_asyncgen = true;
+                }
                 if let Some(v) = &y.value {
                     self.expr(v);
                 }
@@ -480,6 +497,10 @@ impl Builder {
             Expr::YieldFrom(y) => {
                 self.scopes[self.cur].is_gen = true;
                 self.expr(&y.value);
+            }
+            Expr::Await(a) => {
+                self.scopes[self.cur].awaits = true;
+                self.expr(&a.value);
             }
             _ => {
                 // Generic walk over child expressions.

@@ -49,10 +49,11 @@ fn params(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
-/// `info(f)` -> (filename, first line, is generator, is coroutine) or None.
+/// `info(f)` -> (filename, first line, is generator, is coroutine, is async
+/// generator) or None.
 fn info(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let Some(f) = func_of(a.first()) else { return Ok(Value::None) };
-    Ok(Value::tuple(vec![Value::str(&f.code.filename), Value::Int(f.code.firstline as i64), Value::Bool(f.code.is_gen && !f.code.is_coro), Value::Bool(f.code.is_coro)]))
+    Ok(Value::tuple(vec![Value::str(&f.code.filename), Value::Int(f.code.firstline as i64), Value::Bool(f.code.is_gen && !f.code.is_coro), Value::Bool(f.code.is_coro && !f.code.is_asyncgen), Value::Bool(f.code.is_asyncgen)]))
 }
 
 /// `source(filename)` -> the text the engine compiled from that file, or None.

@@ -4,6 +4,7 @@
 //! Python source embedded in the binary. Issue 4 adds `_thread` (native) and
 //! `threading` / `queue` (Python source over `_thread`, as CPython does) here.
 
+pub mod agen;
 pub mod collections;
 pub mod fs;
 pub mod inspectinfo;
@@ -151,6 +152,9 @@ pub fn find(name: &str) -> Option<ModuleSource> {
         "uuid" => later!("uuid.py"),
         // Coroutines on one thread (lesson 11 compares them with threads).
         "asyncio" => later!("asyncio.py"),
+        // Async generators (an `async def` that yields): their protocol, in Python.
+        "_agen" => ModuleSource::Native(agen::init),
+        "_asyncgen" => later!("_asyncgen.py"),
         // Debugging (lesson 12): logging, traceback, faulthandler over `_stack`.
         "_stack" => ModuleSource::Native(stack::init),
         "logging" => later!("logging.py"),

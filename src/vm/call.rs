@@ -80,6 +80,13 @@ impl Vm {
             fr.gen = Some(g.clone());
             fr.on_return = OnReturn::Gen;
             *lock(&g.frame) = Some(fr);
+            if code.is_asyncgen {
+                // The generator runs the body; `_asyncgen` gives it the async
+                // iterator protocol (__anext__, asend, athrow, aclose).
+                let m = self.import("_asyncgen")?;
+                let cls = self.getattr(&m, "async_generator")?;
+                return self.call(&cls, vec![Value::Gen(g)]).map(Some);
+            }
             return Ok(Some(Value::Gen(g)));
         }
         self.frames.push(fr);

@@ -6,6 +6,7 @@
 use super::code::*;
 use super::frame::*;
 use super::iter::next_native;
+use super::iterate::async_gen_mark;
 use super::ops::*;
 use super::types::*;
 use super::value::*;
@@ -680,6 +681,29 @@ impl Vm {
                         // CPython 3.11's BEFORE_WITH does not check the eval breaker, so a
                         // thread never switches right after taking a lock in `with`.
                         after_call!('outer, self, base, f, budget, self.call_value(enter, vec![], vec![]), false);
+                    }
+                    Op::GetAIter => {
+                        let x = f.stack.pop().unwrap();
+                        let it = tryop!('outer, self, base, self.get_aiter(x));
+                        f.stack.push(it);
+                    }
+                    Op::GetANext => {
+                        let it = f.stack.last().unwrap().clone();
+                        let aw = tryop!('outer, self, base, self.get_anext(&it));
+                        f.stack.push(aw);
+                    }
+                    Op::EndAsyncFor => {
+                        let e = f.stack.pop().unwrap();
+                        f.handling.pop();
+                        if !exc_matches(&e, ExcType::StopAsyncIteration) {
+                            self.unwind_from(e, false, base)?;
+                            continue 'outer;
+                        }
+                        f.stack.pop();
+                    }
+                    Op::AsyncGenWrap => {
+                        let v = f.stack.pop().unwrap();
+                        f.stack.push(Value::tuple(vec![async_gen_mark(), v]));
                     }
                     Op::BeforeAsyncWith => {
                         let ctx = f.stack.pop().unwrap();

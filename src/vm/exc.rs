@@ -47,6 +47,7 @@ exception_tree! {
     GeneratorExit < BaseException,
     Exception < BaseException,
     StopIteration < Exception,
+    StopAsyncIteration < Exception,
     ArithmeticError < Exception,
     FloatingPointError < ArithmeticError,
     OverflowError < ArithmeticError,

@@ -73,6 +73,28 @@ impl Vm {
         }
     }
 
+    /// `async for`'s GET_AITER: `type(x).__aiter__(x)`, which must have `__anext__`.
+    pub fn get_aiter(&mut self, x: Value) -> PyResult<Value> {
+        match self.call_dunder(&x, "__aiter__", vec![])? {
+            Some(it) => match &it {
+                Value::Inst(i) if i.class().lookup("__anext__").is_some() => Ok(it),
+                _ => Err(type_error(format!("'async for' received an object from __aiter__ that does not implement __anext__: {}", type_name(&it)))),
+            },
+            None => Err(type_error(format!("'async for' requires an object with __aiter__ method, got {}", type_name(&x)))),
+        }
+    }
+
+    /// `async for`'s GET_ANEXT: what `type(it).__anext__(it)` returns, made awaitable.
+    pub fn get_anext(&mut self, it: &Value) -> PyResult<Value> {
+        match self.call_dunder(it, "__anext__", vec![])? {
+            Some(aw) => {
+                let name = type_name(&aw).to_string();
+                self.awaitable(aw).map_err(|_| type_error(format!("'async for' received an invalid object from __anext__: {name}")))
+            }
+            None => Err(type_error(format!("'async for' requires an iterator with __anext__ method, got {}", type_name(it)))),
+        }
+    }
+
     // ---------------- calls ----------------
 
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
@@ -166,7 +188,11 @@ impl Vm {
             Value::Inst(_) => match self.call_dunder(it, "__next__", vec![]) {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => Err(type_error(format!("'{}' object is not an iterator", type_name(it)))),
-                Err(e) if exc_matches(&e, ExcType::StopIteration) => Ok(None),
+                // What `yield from` / `await` leaves: the StopIteration's value.
+                Err(e) if exc_matches(&e, ExcType::StopIteration) => {
+                    self.gen_return = stop_value(&e);
+                    Ok(None)
+                }
                 Err(e) => Err(e),
             },
             _ => Err(type_error(format!("'{}' object is not an iterator", type_name(it)))),
@@ -221,20 +247,45 @@ impl Vm {
         if !fr.started {
             return Err(exc);
         }
-        // Paused in `yield from` / `await` of a generator: the exception goes to the
-        // innermost one first, as in CPython (its `finally` and `except` run); only what
-        // it does not handle comes back up here.
+        // Paused in `yield from` / `await`: the exception goes to the innermost
+        // iterator first, as in CPython (a generator's `finally` and `except` run; any
+        // other object's `throw` method is called); only what it does not handle comes
+        // back up here.
         let sub = match fr.stack.last() {
-            Some(Value::Gen(s)) if fr.in_yield_from => Some(s.clone()),
+            Some(Value::Gen(s)) if fr.in_yield_from => Some(Ok(s.clone())),
+            Some(s @ Value::Inst(_)) if fr.in_yield_from => self.getattr(s, "throw").ok().map(Err),
             _ => None,
         };
         let exc = match sub {
             Some(sub) => {
                 *lock(&g.frame) = Some(fr);
-                match self.gen_throw(&sub, exc) {
+                self.gen_return = Value::None;
+                let r = match sub {
+                    Ok(s) => self.gen_throw(&s, exc),
+                    Err(throw) => match self.call(&throw, vec![exc]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if exc_matches(&e, ExcType::StopIteration) => {
+                            self.gen_return = stop_value(&e);
+                            Ok(None)
+                        }
+                        Err(e) => Err(e),
+                    },
+                };
+                match r {
                     Ok(Some(v)) => return Ok(Some(v)),
-                    // It returned: this one goes on after its `yield from`.
-                    Ok(None) => return self.gen_next_rust(g, None),
+                    // It returned: this one goes on after its `yield from`, with the
+                    // value it returned (YieldFrom's ip was kept; step past it, and mark
+                    // the frame so resuming pushes no sent value over it).
+                    Ok(None) => {
+                        let value = std::mem::replace(&mut self.gen_return, Value::None);
+                        let Some(mut f) = lock(&g.frame).take() else { return Ok(None) };
+                        f.stack.pop();
+                        f.stack.push(value);
+                        f.ip += 1;
+                        f.in_yield_from = true;
+                        *lock(&g.frame) = Some(f);
+                        return self.gen_next_rust(g, None);
+                    }
                     Err(e) => {
                         let Some(f) = lock(&g.frame).take() else { return Err(e) };
                         fr = f;
@@ -300,6 +351,40 @@ impl Vm {
     }
 
     // ---------------- str / repr / format ----------------
+}
+
+/// The value a StopIteration carries (`return v` of a generator, `StopIteration(v)`).
+pub fn stop_value(e: &Value) -> Value {
+    match e {
+        Value::Inst(i) => i.get("value").unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// What ASYNC_GEN_WRAP pairs a value an async generator yields with: `(mark, value)`.
+/// One object for the process, reachable only through `_agen.unwrap`, so no value a
+/// program makes can pass for it.
+pub fn async_gen_mark() -> Value {
+    fn mark(_vm: &mut Vm, _a: Vec<Value>, _k: Vec<(Name, Value)>) -> PyResult<Value> {
+        Err(type_error("the async generator mark cannot be called"))
+    }
+    static MARK: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    MARK.get_or_init(|| Value::Builtin(Arc::new(BuiltinFn { name: "async_generator_wrapped_value", module: "", f: mark, bound: None }))).clone()
+}
+
+/// `(True, v)` for a value an async generator yielded (wrapped by ASYNC_GEN_WRAP),
+/// `(False, x)` for anything else (what its awaits pass up).
+pub fn async_gen_unwrap(x: &Value) -> (bool, Value) {
+    if let (Value::Tuple(t), Value::Builtin(m)) = (x, async_gen_mark()) {
+        if t.len() == 2 {
+            if let Value::Builtin(b) = &t[0] {
+                if Arc::ptr_eq(b, &m) {
+                    return (true, t[1].clone());
+                }
+            }
+        }
+    }
+    (false, x.clone())
 }
 
 /// CPython's iteration order for a set: replay the insertions into a table laid out

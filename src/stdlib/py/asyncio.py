@@ -5,6 +5,7 @@ Lock, Event, Semaphore, Queue, timeout errors and cancellation. A coroutine runs
 it awaits something not ready; nothing else runs meanwhile, so no lock is needed
 between two awaits, which is the point lesson 11 makes against threads."""
 
+import _asyncgen
 import heapq
 import threading
 import time
@@ -41,6 +42,14 @@ class QueueFull(Exception):
 
 
 _running = threading.local()
+
+
+def _report(message, exc):
+    """What the loop's default exception handler shows on stderr."""
+    import sys
+    import traceback
+    print(message, file=sys.stderr)
+    traceback.print_exception(exc, file=sys.stderr)
 
 
 def _get_loop():
@@ -104,6 +113,8 @@ class EventLoop(AbstractEventLoop):
         # Callbacks from other threads (to_thread, call_soon_threadsafe).
         self._from_threads = deque()
         self._wake = threading.Event()
+        # Async generators first iterated in this loop (closed by shutdown_asyncgens).
+        self._asyncgens = []
 
     def time(self):
         return time.monotonic()
@@ -169,12 +180,25 @@ class EventLoop(AbstractEventLoop):
             raise RuntimeError('This event loop is already running')
         fut = ensure_future(future, loop=self)
         _running.loop = self
+        me = threading.get_ident()
+        _asyncgen.firstiter[me] = self._asyncgens.append
         try:
             while not fut.done():
                 self._run_once()
         finally:
             _running.loop = None
+            _asyncgen.firstiter.pop(me, None)
         return fut.result()
+
+    async def shutdown_asyncgens(self):
+        closing = [ag for ag in self._asyncgens if not ag._finished]
+        self._asyncgens.clear()
+        if not closing:
+            return
+        results = await gather(*[ag.aclose() for ag in closing], return_exceptions=True)
+        for ag, r in zip(closing, results):
+            if isinstance(r, Exception):
+                _report(f'an error occurred during closing of asynchronous generator {ag!r}', r)
 
     def run_in_executor(self, executor, func, *args):
         fut = self.create_future()
@@ -426,7 +450,10 @@ def run(main, *, debug=None):
                 loop.run_until_complete(gather(*loop._tasks, return_exceptions=True))
             except BaseException:
                 pass
-        loop.close()
+        try:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        finally:
+            loop.close()
 
 
 async def sleep(delay, result=None):

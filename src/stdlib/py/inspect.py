@@ -49,6 +49,15 @@ def iscoroutinefunction(obj):
     return bool(i and i[3])
 
 
+def isasyncgenfunction(obj):
+    i = _inspect.info(obj)
+    return bool(i and i[4])
+
+
+def isasyncgen(obj):
+    return type(obj).__name__ == 'async_generator'
+
+
 def iscoroutine(obj):
     return type(obj).__name__ == 'coroutine'
 

@@ -27,6 +27,13 @@ async def _c():
 _coro = _c()
 CoroutineType = type(_coro)
 del _coro
+
+
+async def _ag():
+    yield
+
+
+AsyncGeneratorType = type(_ag())
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
 ModuleType = type(sys)
