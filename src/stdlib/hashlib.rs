@@ -1,4 +1,4 @@
-//! hashlib: sha256, sha512, md5 (RustCrypto crates).
+//! hashlib: sha1, sha256, sha512, md5 (RustCrypto crates).
 use super::*;
 use md5::Digest as _;
 
@@ -7,6 +7,7 @@ pub enum Hasher {
     Sha256(sha2::Sha256),
     Sha512(sha2::Sha512),
     Md5(md5::Md5),
+    Sha1(sha1::Sha1),
 }
 
 impl Hasher {
@@ -15,6 +16,7 @@ impl Hasher {
             Hasher::Sha256(_) => "sha256",
             Hasher::Sha512(_) => "sha512",
             Hasher::Md5(_) => "md5",
+            Hasher::Sha1(_) => "sha1",
         }
     }
     fn update(&mut self, b: &[u8]) {
@@ -22,6 +24,7 @@ impl Hasher {
             Hasher::Sha256(h) => h.update(b),
             Hasher::Sha512(h) => h.update(b),
             Hasher::Md5(h) => h.update(b),
+            Hasher::Sha1(h) => h.update(b),
         }
     }
     fn digest(&self) -> Vec<u8> {
@@ -29,6 +32,7 @@ impl Hasher {
             Hasher::Sha256(h) => h.finalize().to_vec(),
             Hasher::Sha512(h) => h.finalize().to_vec(),
             Hasher::Md5(h) => h.finalize().to_vec(),
+            Hasher::Sha1(h) => h.finalize().to_vec(),
         }
     }
     fn size(&self) -> i64 {
@@ -36,6 +40,7 @@ impl Hasher {
             Hasher::Sha256(_) => 32,
             Hasher::Sha512(_) => 64,
             Hasher::Md5(_) => 16,
+            Hasher::Sha1(_) => 20,
         }
     }
 }
@@ -91,6 +96,9 @@ fn h_sha512(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
 fn h_md5(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     make(vm, Hasher::Md5(md5::Md5::new()), a.first())
 }
+fn h_sha1(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
+    make(vm, Hasher::Sha1(sha1::Sha1::new()), a.first())
+}
 fn h_new(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
     let name = a.first().and_then(|v| v.as_str().map(|s| s.to_lowercase())).unwrap_or_default();
     let rest = a.into_iter().skip(1).collect();
@@ -98,6 +106,7 @@ fn h_new(vm: &mut Vm, a: A, k: K) -> PyResult<Value> {
         "sha256" => h_sha256(vm, rest, k),
         "sha512" => h_sha512(vm, rest, k),
         "md5" => h_md5(vm, rest, k),
+        "sha1" => h_sha1(vm, rest, k),
         _ => Err(value_error(format!("unsupported hash type {}", name))),
     }
 }
@@ -134,7 +143,8 @@ pub fn init(_vm: &mut Vm, ns: &Arc<Namespace>) -> PyResult<()> {
     def(ns, "sha256", h_sha256);
     def(ns, "sha512", h_sha512);
     def(ns, "md5", h_md5);
+    def(ns, "sha1", h_sha1);
     def(ns, "new", h_new);
-    ns.set(intern("algorithms_available"), Value::tuple(vec![Value::str("md5"), Value::str("sha256"), Value::str("sha512")]));
+    ns.set(intern("algorithms_available"), Value::tuple(vec![Value::str("md5"), Value::str("sha1"), Value::str("sha256"), Value::str("sha512")]));
     Ok(())
 }

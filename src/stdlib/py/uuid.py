@@ -1,6 +1,8 @@
-"""uuid: the UUID class and uuid4 (random; from the secrets module's generator), uuid3/5
-are missing (no md5/sha1 name-based ones yet: NotImplementedError), uuid1 likewise."""
+"""uuid: the UUID class, uuid4 (random; from the secrets module's generator) and the
+name-based uuid3 (md5) and uuid5 (sha1). uuid1 and getnode need the machine's clock
+sequence and network address: NotImplementedError."""
 
+import hashlib as _hashlib
 import secrets as _secrets
 
 RESERVED_NCS, RFC_4122, RESERVED_MICROSOFT, RESERVED_FUTURE = ['reserved for NCS compatibility', 'specified in RFC 4122', 'reserved for Microsoft compatibility', 'reserved for future definition']
@@ -24,8 +26,20 @@ class UUID:
             int = 0
             for b in bytes:
                 int = (int << 8) | b
-        if bytes_le is not None or fields is not None:
-            raise NotImplementedError('UUID(bytes_le=/fields=) is not supported here')
+        if bytes_le is not None:
+            if len(bytes_le) != 16:
+                raise ValueError('bytes_le is not a 16-char string')
+            b = bytes_le
+            int = _int.from_bytes(b[3::-1] + b[5:3:-1] + b[7:5:-1] + b[8:], 'big')
+        if fields is not None:
+            if len(fields) != 6:
+                raise ValueError('fields is not a 6-tuple')
+            time_low, time_mid, time_hi_version, clock_seq_hi_variant, clock_seq_low, node = fields
+            for i, (value, bits) in enumerate(zip(fields, (32, 16, 16, 8, 8, 48))):
+                if not 0 <= value < 1 << bits:
+                    raise ValueError('field %d out of range (need a %d-bit value)' % (i + 1, bits))
+            clock_seq = (clock_seq_hi_variant << 8) | clock_seq_low
+            int = (time_low << 96) | (time_mid << 80) | (time_hi_version << 64) | (clock_seq << 48) | node
         if not 0 <= int < 1 << 128:
             raise ValueError('int is out of range (need a 128-bit value)')
         if version is not None:
@@ -73,6 +87,48 @@ class UUID:
         return self.int.to_bytes(16, 'big')
 
     @property
+    def bytes_le(self):
+        b = self.bytes
+        return b[3::-1] + b[5:3:-1] + b[7:5:-1] + b[8:]
+
+    @property
+    def fields(self):
+        return (self.time_low, self.time_mid, self.time_hi_version,
+                self.clock_seq_hi_variant, self.clock_seq_low, self.node)
+
+    @property
+    def time_low(self):
+        return self.int >> 96
+
+    @property
+    def time_mid(self):
+        return (self.int >> 80) & 0xffff
+
+    @property
+    def time_hi_version(self):
+        return (self.int >> 64) & 0xffff
+
+    @property
+    def clock_seq_hi_variant(self):
+        return (self.int >> 56) & 0xff
+
+    @property
+    def clock_seq_low(self):
+        return (self.int >> 48) & 0xff
+
+    @property
+    def clock_seq(self):
+        return ((self.clock_seq_hi_variant & 0x3f) << 8) | self.clock_seq_low
+
+    @property
+    def time(self):
+        return ((self.time_hi_version & 0x0fff) << 48) | (self.time_mid << 32) | self.time_low
+
+    @property
+    def node(self):
+        return self.int & 0xffffffffffff
+
+    @property
     def urn(self):
         return 'urn:uuid:' + str(self)
 
@@ -108,8 +164,24 @@ def _missing(name):
 
 
 uuid1 = _missing('uuid1')
-uuid3 = _missing('uuid3')
-uuid5 = _missing('uuid5')
+
+
+def _named(hasher, namespace, name, version):
+    if isinstance(name, str):
+        name = name.encode('utf-8')
+    digest = hasher(namespace.bytes + name).digest()
+    return UUID(bytes=digest[:16], version=version)
+
+
+def uuid3(namespace, name):
+    """The UUID of `name` in `namespace`, from an MD5 hash (the same every time)."""
+    return _named(_hashlib.md5, namespace, name, 3)
+
+
+def uuid5(namespace, name):
+    """The UUID of `name` in `namespace`, from a SHA-1 hash (the same every time)."""
+    return _named(_hashlib.sha1, namespace, name, 5)
+
 getnode = _missing('getnode')
 
 NAMESPACE_DNS = UUID('6ba7b810-9dad-11d1-80b4-00c04fd430c8')

@@ -410,6 +410,9 @@ pub fn unbound_method(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
             }
             return Ok(Value::dict(d));
         }
+        if c.kind == Kind::Int && name == "from_bytes" {
+            return crate::vm::objects::int::from_bytes_of(vm, a, kw);
+        }
         if c.kind == Kind::Type {
             // type.__new__(M, ...), type.__call__(C, ...): the slot takes its class argument itself.
             if let Some(f) = crate::vm::objects::find(crate::vm::objects::typeobj::METHODS, &name) {

@@ -23,7 +23,7 @@ pub static METHODS: &[Method] = &[
     method!("__str__", dunder_str),
     method!("__repr__", dunder_repr),
     method!("__int__", dunder_int),
-    method!("__index__", dunder_int),
+    method!("__index__", dunder_index),
     method!("__float__", dunder_float),
     method!("__abs__", dunder_abs),
     method!("__neg__", dunder_neg),
@@ -106,6 +106,16 @@ pub fn dunder_repr(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyRes
 pub fn dunder_int(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value> {
     let other = a.first().cloned().unwrap_or(Value::None);
     crate::vm::builtins::construct(vm, &types().int, vec![o.clone()], vec![])
+}
+
+/// `x.__index__()`: only ints are integers here (`int(2.5)` truncates; an index does not).
+#[allow(unused_variables)]
+pub fn dunder_index(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value> {
+    match o {
+        Value::Int(_) | Value::Big(_) => Ok(o.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(o)))),
+    }
 }
 
 #[allow(unused_variables)]

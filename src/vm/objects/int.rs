@@ -15,13 +15,14 @@ pub static METHODS: &[Method] = &[
     method!("bit_count", bit_count),
     method!("conjugate", conjugate),
     method!("to_bytes", to_bytes),
+    method!("from_bytes", from_bytes),
     method!("__add__", super::generic::dunder_add),
     method!("__sub__", super::generic::dunder_sub),
     method!("__mul__", super::generic::dunder_mul),
     method!("__eq__", super::generic::dunder_eq),
     method!("__lt__", super::generic::dunder_lt),
     method!("__hash__", super::generic::dunder_hash),
-    method!("__index__", super::generic::dunder_int),
+    method!("__index__", super::generic::dunder_index),
     method!("__int__", super::generic::dunder_int),
     method!("__float__", super::generic::dunder_float),
     method!("__str__", super::generic::dunder_str),
@@ -119,11 +120,54 @@ fn conjugate(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Va
     Ok(o.clone())
 }
 
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a class method: the
+/// receiver, if any, is not used).
+#[allow(unused_variables)]
+fn from_bytes(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value> {
+    from_bytes_of(vm, a, kw)
+}
+
+pub fn from_bytes_of(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
+    let src = a.first().cloned().or_else(|| kwarg(&kw, "bytes")).ok_or_else(|| type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    let data: Vec<u8> = match &src {
+        Value::Bytes(b) => b.to_vec(),
+        Value::Str(_) => return Err(type_error("cannot convert 'str' object to bytes")),
+        other => {
+            let mut out = vec![];
+            for v in vm.to_vec(other)? {
+                match to_int(&v) {
+                    Ok(i) if (0..256).contains(&i) => out.push(i as u8),
+                    Ok(_) => return Err(value_error("bytes must be in range(0, 256)")),
+                    Err(_) => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&v)))),
+                }
+            }
+            out
+        }
+    };
+    let order = match a.get(1).cloned().or_else(|| kwarg(&kw, "byteorder")) {
+        None => "big".to_string(),
+        Some(Value::Str(s)) => s.s.clone(),
+        Some(v) => return Err(type_error(format!("from_bytes() argument 'byteorder' must be str, not {}", type_name(&v)))),
+    };
+    let signed = match kwarg(&kw, "signed") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    let b = match (order.as_str(), signed) {
+        ("big", false) => BigInt::from_bytes_be(num_bigint::Sign::Plus, &data),
+        ("little", false) => BigInt::from_bytes_le(num_bigint::Sign::Plus, &data),
+        ("big", true) => BigInt::from_signed_bytes_be(&data),
+        ("little", true) => BigInt::from_signed_bytes_le(&data),
+        _ => return Err(value_error("byteorder must be either 'little' or 'big'")),
+    };
+    Ok(Value::big(b))
+}
+
 #[allow(unused_variables)]
 fn to_bytes(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value> {
 
     {
-                let len = to_int(a.first().unwrap_or(&Value::Int(1)))?;
+                let len = to_int(&a.first().cloned().or_else(|| kwarg(&kw, "length")).unwrap_or(Value::Int(1)))?;
                 if len < 0 {
                     return Err(value_error("length argument must be non-negative"));
                 }
@@ -132,6 +176,9 @@ fn to_bytes(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Val
                 }
                 let len = len as usize;
                 let order = a.get(1).cloned().or_else(|| kwarg(&kw, "byteorder")).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| "big".into());
+                if order != "big" && order != "little" {
+                    return Err(value_error("byteorder must be either 'little' or 'big'"));
+                }
                 let b = to_big(o).unwrap();
                 let signed = kwarg(&kw, "signed").map(|v| matches!(v, Value::Bool(true)) || matches!(v, Value::Int(i) if i != 0)).unwrap_or(false);
                 if !signed && b.sign() == num_bigint::Sign::Minus {
