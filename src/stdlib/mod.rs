@@ -79,6 +79,16 @@ fn fetched(path: &'static str) -> ModuleSource {
     }
 }
 
+/// The modules a learner can import, by top-level name, for the page's hint under a
+/// ModuleNotFoundError (the private helpers, `_fs` and the like, are left out).
+pub const IMPORTABLE: &[&str] = &[
+    "__future__", "_thread", "abc", "array", "asyncio", "atexit", "bisect", "collections", "concurrent", "contextlib",
+    "copy", "dataclasses", "datetime", "dis", "enum", "faulthandler", "fractions", "functools", "gc", "hashlib",
+    "heapq", "http", "inspect", "io", "itertools", "json", "logging", "math", "operator", "os", "pprint", "queue",
+    "random", "re", "requests", "secrets", "statistics", "string", "struct", "sys", "textwrap", "threading", "time",
+    "traceback", "types", "typing", "unittest", "urllib", "uuid", "warnings", "weakref",
+];
+
 /// The library: every module a program can import (`vm::import::Library`).
 pub fn find(name: &str) -> Option<ModuleSource> {
     Some(match name {
@@ -179,4 +189,27 @@ pub fn native_class(name: &'static str, module: &'static str, native: &'static N
 /// A builtin function bound to a receiver (methods of native objects).
 pub fn bound(name: &'static str, recv: &Value, f: fn(&mut Vm, Vec<Value>, Vec<(Name, Value)>) -> PyResult<Value>) -> Value {
     Value::Builtin(Arc::new(BuiltinFn { name, module: "", f, bound: Some(recv.clone()) }))
+}
+
+#[cfg(test)]
+mod tests {
+    /// IMPORTABLE names every public module `find` knows, and only those.
+    #[test]
+    fn importable_lists_every_public_module() {
+        let src = include_str!("mod.rs");
+        let body = &src[src.find("pub fn find(").unwrap()..];
+        let body = &body[..body.find("\n}\n").unwrap()];
+        let mut public: Vec<&str> = body
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('"')?.split_once("\" =>").map(|(n, _)| n))
+            .map(|n| n.split('.').next().unwrap())
+            .filter(|n| !n.starts_with('_') || *n == "_thread" || *n == "__future__")
+            .collect();
+        public.sort();
+        public.dedup();
+        assert_eq!(public, super::IMPORTABLE);
+        for n in super::IMPORTABLE {
+            assert!(super::find(n).is_some(), "{n}");
+        }
+    }
 }

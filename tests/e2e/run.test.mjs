@@ -59,6 +59,31 @@ test('playground: a syntax error shows SyntaxError with its caret, in the error 
   await page.context().close();
 });
 
+test('playground: importing a module we do not have says which modules exist', async () => {
+  const page = await newPage(browser);
+  await playground(page, 'import threading\nimport numpy as np\n');
+  await page.getByRole('textbox', { name: 'Code editor' }).press('Control+Enter');
+  const { output } = await finished(page);
+  assert.match(output, /ModuleNotFoundError: No module named 'numpy'/);
+  const hint = await page.locator('.run-panel .module-hint').innerText();
+  assert.match(hint, /no module 'numpy'/);
+  assert.match(hint, /C extensions/);
+  // The list is the engine's own: modules that import, and no private helpers.
+  for (const m of ['threading', 'asyncio', 'concurrent', 'dataclasses', 'urllib']) assert.match(hint, new RegExp(`\\b${m}\\b`));
+  assert.doesNotMatch(hint, /_fs|_agen|_testfault/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  // A program that runs has no hint.
+  const page2 = await newPage(browser);
+  await playground(page2, 'import uuid\nprint(uuid.uuid5(uuid.NAMESPACE_DNS, "python.org"))\n');
+  await page2.getByRole('textbox', { name: 'Code editor' }).press('Control+Enter');
+  const again = await finished(page2);
+  assert.match(again.output, /886313e1-3b8a-5372-9b90-0c9aee199e5d/);
+  assert.equal(await page2.locator('.run-panel .module-hint').count(), 0);
+  assert.deepEqual(page2.errors, []);
+  await page2.context().close();
+});
+
 test('playground: Stop ends `while True: pass`, also with spinning threads, in every mode', async () => {
   const page = await newPage(browser);
   await playground(page, 'print("spinning")\nwhile True:\n    pass\n');

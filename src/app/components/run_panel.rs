@@ -30,6 +30,29 @@ fn dropped_note((bytes, lines): (usize, usize)) -> String {
     format!("[{n} earlier {what} ({size}) not shown: the last part of the output is kept]\n")
 }
 
+/// The module a run's last line says is missing (`ModuleNotFoundError: No module named 'x'`).
+fn missing_module(stderr: &str) -> Option<&str> {
+    let last = stderr.trim_end().lines().last()?;
+    let rest = last.strip_prefix("ModuleNotFoundError: No module named '")?;
+    rest.split('\'').next().filter(|n| !n.is_empty())
+}
+
+/// Under a ModuleNotFoundError: what can be imported instead (issue 13's "bad input").
+fn module_hint(name: &str) -> Html {
+    let top = name.split('.').next().unwrap_or(name);
+    let why = match top {
+        "multiprocessing" => " Processes cannot be started in a browser page; lesson 11 compares them with threads, and its examples run on your own CPython.",
+        "numpy" | "pandas" | "scipy" | "matplotlib" => " Packages built on C extensions do not run in this engine.",
+        _ => "",
+    };
+    let all = crate::stdlib::IMPORTABLE.join(", ");
+    html! {
+        <p class="note module-hint" role="note">
+            { format!("This Python has no module '{name}'.{why} The modules it has: {all}.") }
+        </p>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct RunPanelProps {
     pub program: ProgramHandle,
@@ -189,6 +212,11 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
                     }) }
                     if state.output.is_empty() && !running { <span class="note">{ "(no output)" }</span> }
                 </pre>
+            }
+            if !running {
+                if let Some(name) = missing_module(&report) {
+                    { module_hint(name) }
+                }
             }
             if asking {
                 // (One panel of many on a lesson page: the label wraps the field, no ids.)
