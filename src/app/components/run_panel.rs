@@ -41,7 +41,7 @@ fn missing_module(stderr: &str) -> Option<&str> {
 fn module_hint(name: &str) -> Html {
     let top = name.split('.').next().unwrap_or(name);
     let why = match top {
-        "multiprocessing" => " Processes cannot be started in a browser page; lesson 11 compares them with threads, and its examples run on your own CPython.",
+        "multiprocessing" => " It is not in this engine yet: the lesson \"Threads, processes or asyncio?\" shows its examples as text, to run with python3 on your own computer.",
         "numpy" | "pandas" | "scipy" | "matplotlib" => " Packages built on C extensions do not run in this engine.",
         _ => "",
     };
