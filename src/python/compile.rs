@@ -519,26 +519,7 @@ impl<'a> Compiler<'a> {
                     self.patch(b);
                 }
             }
-            Stmt::For(f) => {
-                if f.is_async {
-                    return self.async_for(f);
-                }
-                self.expr(&f.iter)?;
-                self.emit(Op::GetIter);
-                let start = self.here();
-                let fi = self.emit(Op::ForIter(0));
-                self.store_target(&f.target)?;
-                self.u().fblocks.push(FBlock::Loop { start, breaks: vec![], is_for: true });
-                self.body(&f.body)?;
-                self.set_line(f.range);
-                self.emit(Op::JumpBack(start as u32));
-                let Some(FBlock::Loop { breaks, .. }) = self.u().fblocks.pop() else { unreachable!() };
-                self.patch(fi);
-                self.body(&f.orelse)?;
-                for b in breaks {
-                    self.patch(b);
-                }
-            }
+            Stmt::For(f) => self.for_stmt(f)?,
             Stmt::Break(b) => {
                 let Some(li) = self.u().fblocks.iter().rposition(|f| matches!(f, FBlock::Loop { .. })) else {
                     return err("'break' outside loop", b.range);
@@ -664,33 +645,50 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// `async for`: the loop of `for`, each turn awaiting `__anext__()`; the
-    /// StopAsyncIteration that ends the iteration ends the loop (END_ASYNC_FOR).
-    fn async_for(&mut self, f: &ast::StmtFor) -> CResult<()> {
-        if !self.scope().is_coro {
+    /// `for` and `async for` (whose turns await `__anext__()`).
+    fn for_stmt(&mut self, f: &ast::StmtFor) -> CResult<()> {
+        if f.is_async && !self.scope().is_coro {
             return err("'async for' outside async function", f.range);
         }
         self.expr(&f.iter)?;
-        self.emit(Op::GetAIter);
+        self.emit(if f.is_async { Op::GetAIter } else { Op::GetIter });
         let start = self.here();
-        let setup = self.emit(Op::SetupExcept(0));
-        self.emit(Op::GetANext);
-        self.emit(Op::YieldFrom);
-        self.emit(Op::PopBlock);
+        let head = self.loop_head(f.is_async);
         self.store_target(&f.target)?;
         self.u().fblocks.push(FBlock::Loop { start, breaks: vec![], is_for: true });
         self.body(&f.body)?;
         self.set_line(f.range);
         self.emit(Op::JumpBack(start as u32));
         let Some(FBlock::Loop { breaks, .. }) = self.u().fblocks.pop() else { unreachable!() };
-        self.patch(setup);
-        // Stack: aiter, exc
-        self.emit(Op::EndAsyncFor);
+        self.loop_exit(head, f.is_async);
         self.body(&f.orelse)?;
         for b in breaks {
             self.patch(b);
         }
         Ok(())
+    }
+
+    /// The start of a turn of a loop over the iterator on TOS: FOR_ITER, or for
+    /// `async for` the await of `__anext__()` inside a handler for its end. Returns what
+    /// `loop_exit` patches. `it -> it item`
+    fn loop_head(&mut self, is_async: bool) -> usize {
+        if !is_async {
+            return self.emit(Op::ForIter(0));
+        }
+        let setup = self.emit(Op::SetupExcept(0));
+        self.emit(Op::GetANext);
+        self.emit(Op::YieldFrom);
+        self.emit(Op::PopBlock);
+        setup
+    }
+
+    /// Where a loop from `loop_head` goes when the iterator is exhausted (for `async
+    /// for`, END_ASYNC_FOR: StopAsyncIteration ends it, other errors go on up).
+    fn loop_exit(&mut self, head: usize, is_async: bool) {
+        self.patch(head);
+        if is_async {
+            self.emit(Op::EndAsyncFor);
+        }
     }
 
     /// `await` of TOS: GET_AWAITABLE, then YIELD_FROM leaves the result.
@@ -1005,17 +1003,7 @@ impl<'a> Compiler<'a> {
                 self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter });
             }
             let start = self.here();
-            // `async for` (as in `async_for`): each turn awaits __anext__(); the
-            // handler (END_ASYNC_FOR) ends this loop on StopAsyncIteration.
-            let fi = if g.is_async {
-                let setup = self.emit(Op::SetupExcept(0));
-                self.emit(Op::GetANext);
-                self.emit(Op::YieldFrom);
-                self.emit(Op::PopBlock);
-                setup
-            } else {
-                self.emit(Op::ForIter(0))
-            };
+            let fi = self.loop_head(g.is_async);
             self.store_target(&g.target)?;
             let mut skips = vec![];
             for c in &g.ifs {
@@ -1053,10 +1041,7 @@ impl<'a> Compiler<'a> {
                 self.patch_to(s, start as u32);
             }
             self.emit(Op::JumpBack(start as u32));
-            self.patch(fi);
-            if g.is_async {
-                self.emit(Op::EndAsyncFor);
-            }
+            self.loop_exit(fi, g.is_async);
         }
         if kind == CompKind::Gen {
             let n = self.const_(Const::None);

@@ -179,17 +179,14 @@ class async_generator_athrow(_Step):
                     raise StopIteration
                 raise self._exc
             self._begin()
-            exc = GeneratorExit() if self._exc is None else self._exc
-            try:
-                return self._drive(agen._gen.throw, exc)
-            except GeneratorExit:
-                if self._exc is None:
-                    raise StopIteration
-                raise
-        self._begin()
+            step, arg = agen._gen.throw, GeneratorExit() if self._exc is None else self._exc
+        else:
+            self._begin()
+            step, arg = agen._gen.send, value
         try:
-            return self._drive(agen._gen.send, value)
+            return self._drive(step, arg)
         except GeneratorExit:
+            # aclose(): the generator let GeneratorExit out, so it is closed.
             if self._exc is None:
                 raise StopIteration
             raise
