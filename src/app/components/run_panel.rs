@@ -119,8 +119,6 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
             html! { <span class="status err" role="alert">{ e.clone() }{ " Your code is unchanged: Run starts it afresh." }</span> },
         ),
     };
-    // input(): a line under the output, focused when it appears. Enter sends what was
-    // typed (echoed after the prompt, as a terminal does); Ctrl+D sends end of input.
     // The output follows its end, as a terminal does, unless the learner scrolled up
     // to read (a new run follows again).
     let out_ref = use_node_ref();
@@ -149,6 +147,8 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
             }
         })
     };
+    // input(): a line under the output, focused when it appears. Enter sends what was
+    // typed (echoed after the prompt, as a terminal does); Ctrl+D sends end of input.
     let asking = running && state.wants_input;
     let input_line = use_node_ref();
     {
