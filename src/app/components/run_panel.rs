@@ -119,34 +119,6 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
             html! { <span class="status err" role="alert">{ e.clone() }{ " Your code is unchanged: Run starts it afresh." }</span> },
         ),
     };
-    // The output follows its end, as a terminal does, unless the learner scrolled up
-    // to read (a new run follows again).
-    let out_ref = use_node_ref();
-    let follow: Rc<Cell<bool>> = (*use_memo((), |_| Rc::new(Cell::new(true)))).clone();
-    let last_run = use_mut_ref(|| 0u64);
-    {
-        let (out_ref, follow) = (out_ref.clone(), follow.clone());
-        let run = state.runs_started;
-        use_effect(move || {
-            if *last_run.borrow() != run {
-                *last_run.borrow_mut() = run;
-                follow.set(true);
-            }
-            if follow.get() {
-                if let Some(pre) = out_ref.cast::<web_sys::Element>() {
-                    pre.set_scroll_top(pre.scroll_height());
-                }
-            }
-        });
-    }
-    let on_out_scroll = {
-        let follow = follow.clone();
-        Callback::from(move |e: Event| {
-            if let Some(pre) = e.target_dyn_into::<web_sys::Element>() {
-                follow.set(pre.scroll_top() + pre.client_height() >= pre.scroll_height() - 8);
-            }
-        })
-    };
     // input(): a line under the output, focused when it appears. Enter sends what was
     // typed (echoed after the prompt, as a terminal does); Ctrl+D sends end of input.
     let asking = running && state.wants_input;
@@ -197,7 +169,7 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
                 <span class="run-status" aria-live="polite">{ status }</span>
             </div>
             if !state.output.is_empty() || running || matches!(state.status, Status::Done { .. }) {
-                <pre class="output" role="region" aria-label="Output" tabindex="0" ref={out_ref} onscroll={on_out_scroll}>
+                <pre class="output" role="region" aria-label="Output" tabindex="0">
                     if dropped.0 > 0 {
                         <span class="dropped note">{ dropped_note(dropped) }</span>
                     }
