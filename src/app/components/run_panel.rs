@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::mode_switch::mode_label;
 use super::timeline::Timeline;
 use crate::app::hooks::{ProgramHandle, Status};
-use crate::app::model::output::{blocks, last_blocks, LIVE_SHOWN};
+use crate::app::model::output::{blocks, last_blocks, DONE_SHOWN, LIVE_SHOWN};
 use crate::web::sink::Stream;
 
 /// Runs with more threads than this show no timeline: drawing hundreds of lanes on every
@@ -153,9 +153,9 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
     let report: String = state.output.iter().filter(|(s, _)| *s == Stream::Stderr).map(|(_, t)| t.as_str()).collect();
     let wait_edges = super::explorer::graph::edges_from_report(&report);
     let deadlocked: Vec<String> = wait_edges.iter().map(|e| e.thread.clone()).collect();
-    // While it runs, only the last part of the kept output is laid out (see LIVE_SHOWN).
+    // Only the last part of the kept output is laid out (LIVE_SHOWN, DONE_SHOWN).
     let all = blocks(&state.output, state.start);
-    let (shown, hidden) = if running { last_blocks(all, LIVE_SHOWN) } else { (all, (0, 0)) };
+    let (shown, hidden) = last_blocks(all, if running { LIVE_SHOWN } else { DONE_SHOWN });
     let dropped = (state.dropped.0 + hidden.0, state.dropped.1 + hidden.1);
     html! {
         <div class="run-panel" data-state={data_state} data-run-id={state.runs_started.to_string()}>

@@ -19,8 +19,8 @@ use crate::web::program::{start_interactive, ProgramRun};
 use crate::web::sink::Stream;
 use crate::web::timer::sleep_ms;
 
-/// Output kept on screen; older output is trimmed, and the panel says how much. Laying
-/// out the panel costs in proportion to this, on every update.
+/// Output kept for the panel (it shows the last part of it: model/output.rs); older
+/// output is trimmed, and the panel says how much.
 const MAX_SHOWN: usize = 16_000;
 /// The panel takes new output at most this often (each update lays it out again).
 const OUTPUT_EVERY_MS: f64 = 100.0;
