@@ -162,6 +162,19 @@ test(`${N} mutated programs through the page: no panic, Stop within ${MAX_STOP_M
   });
   // Runs one program (through the Run button or runPython) and records its Stop
   // latency, problems and the longest frame gap while it ran.
+  // The Stop button's latency as the page sees it: the click event, then the panel's
+  // data-state turning to done or failed.
+  await page.evaluate(() => {
+    const el = document.querySelector('.run-panel');
+    self.__stopWatch = { click: null, over: null };
+    document.addEventListener('click', (e) => {
+      if (e.target.closest('button')?.textContent.trim() === 'Stop') self.__stopWatch.click = performance.now();
+    }, true);
+    new MutationObserver(() => {
+      const w = self.__stopWatch;
+      if (['done', 'failed'].includes(el.dataset.state)) w.over = performance.now();
+    }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+  });
   const runOne = async ({ label, code, mode, seed, button }) => {
   if (button) {
     // As a learner would: type it, Run, and press Stop if it is still going.
@@ -181,13 +194,21 @@ test(`${N} mutated programs through the page: no panic, Stop within ${MAX_STOP_M
     const start = Date.now();
     while (!['done', 'failed'].includes(await state()) && Date.now() - start < STOP_AFTER_MS) await page.waitForTimeout(10);
     if (!['done', 'failed'].includes(await state())) {
-      const stopAt = Date.now();
+      await page.evaluate(() => { self.__stopWatch.click = null; self.__stopWatch.over = null; });
       // The run may end on its own this instant (then Stop is disabled): not a failure.
       const clicked = await panel.getByRole('button', { name: 'Stop' }).click({ timeout: 2000 }).then(() => true, () => false);
       await page.waitForFunction((el) => ['done', 'failed'].includes(el.dataset.state), await panel.elementHandle(), { timeout: 10000 })
         .catch(() => problems.push(`${label}: the Run button's run did not end within 10 s of Stop`));
-      // Seen from the test, through the page's polling: a little slower than inside.
-      if (clicked) stops.push({ label, ms: Date.now() - stopAt, button: true });
+      // Timed in the page, from the click event to the panel's state saying the run is
+      // over: Playwright's click itself takes 100-240 ms on a page this busy (its
+      // actionability checks), which is not the learner's wait.
+      const w = await page.evaluate(() => self.__stopWatch);
+      if (clicked && w.over != null && w.click != null && w.over < w.click) {
+        // It ended on its own just before the click landed: nothing to time.
+      } else if (clicked) {
+        if (w.click == null || w.over == null) problems.push(`${label}: the Stop click or the run's end was not seen in the page`);
+        else stops.push({ label, ms: w.over - w.click, button: true });
+      }
     }
     if ((await state()) === 'failed') problems.push(`${label}: ${await panel.locator('.run-status').innerText()}`);
     gapsBy.push({ label: `${label} (Run button)`, ...(await worstGapSinceMark()), bomb: false, job: { label, code, mode, seed, button } });
@@ -263,8 +284,8 @@ test(`${N} mutated programs through the page: no panic, Stop within ${MAX_STOP_M
   assert.deepEqual(blocked.map((g) => `${gapText(g)}, then ${gapText(g.again)}`), [], `programs during which the page missed frames for more than ${limit.toFixed(0)} ms (beyond what the machine took), twice`);
   assert.deepEqual(problems, [], 'panics or crashes reached the page');
   assert.deepEqual(slowStops.map((s) => `${s.label}: ${s.ms.toFixed(0)} ms`), [], `runs that outlived Stop by more than ${MAX_STOP_MS} ms`);
-  // Through the button the test sees Stop via the page's 16 ms poll and the DOM: allow that.
-  const slowButton = stops.filter((s) => s.button && s.ms > stopLimit + 150);
-  assert.deepEqual(slowButton.map((s) => `${s.label}: ${s.ms} ms`), [], 'Stop by the button was slow');
+  // Through the button Stop goes through the page's 16 ms poll and a render: allow that.
+  const slowButton = stops.filter((s) => s.button && s.ms > stopLimit + 50);
+  assert.deepEqual(slowButton.map((s) => `${s.label}: ${s.ms.toFixed(0)} ms`), [], 'Stop by the button was slow');
   await page.context().close();
 });

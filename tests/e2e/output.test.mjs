@@ -23,6 +23,10 @@ after(async () => {
 
 test(`${LINES} printed lines: the panel keeps the last part, says how much it dropped, memory stays bounded`, async () => {
   const page = await newPage(browser);
+  if (process.env.CPU_THROTTLE) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU_THROTTLE) });
+  }
   await page.goto(`${server.url}playground`);
   await waitReady(page);
   const editor = page.getByRole('textbox', { name: 'Code editor' });
@@ -45,7 +49,17 @@ test(`${LINES} printed lines: the panel keeps the last part, says how much it dr
   }
   const secs = (Date.now() - t0) / 1000;
   const f = await frames.stop();
-  const after = await page.evaluate(() => self.threadlab.memoryStats());
+  // The panel says done when the program's exit code is known; the timeline's pump
+  // (on a pool worker) may still hold its last ~40k events for a moment after. What
+  // the run left behind is measured once every pool worker is idle again.
+  const settled = Date.now();
+  let after = await page.evaluate(() => self.threadlab.memoryStats());
+  while (after.idleWorkers !== after.workersAlive) {
+    assert.ok(Date.now() - settled < 5000, `the pool was still busy 5 s after the run: ${JSON.stringify(after)}`);
+    await page.waitForTimeout(50);
+    after = await page.evaluate(() => self.threadlab.memoryStats());
+  }
+  console.log(`the pool was idle ${Date.now() - settled} ms after the panel said done; workers ${before.workersAlive} -> ${after.workersAlive}`);
   await page.screenshot({ path: path.join(SHOTS, 'output-million-lines.png') });
   const text = await panel.locator('pre.output').evaluate((el) => el.textContent);
   const note = text.match(/^\[([\d,]+) earlier lines \(([\d.]+ MB)\) not shown: the last part of the output is kept\]\n/);
@@ -64,10 +78,23 @@ test(`${LINES} printed lines: the panel keeps the last part, says how much it dr
   console.log(`frames ${f.gaps.length}: gap p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms (idle page: max ${idle.max.toFixed(1)} ms)`);
   // Bounded: the output's ~6.9 MB never sit in memory at once.
   assert.ok(peak.liveHeapBytes - before.liveHeapBytes < 8 << 20, `the live heap grew by ${mib(peak.liveHeapBytes - before.liveHeapBytes)} MiB while printing`);
-  // What stays is what the page still shows of this run: the panel's last 16 KB and its
-  // timeline (line events included); 0.5 MiB before the explorer and timeline work
-  // merged, ~1.0 MiB after. A leak of the output itself would be several MiB.
-  assert.ok(after.liveHeapBytes - before.liveHeapBytes < 2 << 20, `the run left ${mib(after.liveHeapBytes - before.liveHeapBytes)} MiB behind`);
+  // What stays is what the page still shows of this run: the panel's last 8 KB and its
+  // timeline (up to 40,000 line marks and their drawing); 0.3-1.0 MiB here, 3.0 MiB
+  // seen once on CI. A leak of the output itself would be several MiB.
+  assert.ok(after.liveHeapBytes - before.liveHeapBytes < 4 << 20, `the run left ${mib(after.liveHeapBytes - before.liveHeapBytes)} MiB behind while shown`);
+  // Once the next (tiny) run replaces it, nothing of the million-line run may remain.
+  await editor.fill('print(1)\n');
+  const runId = await panel.getAttribute('data-run-id');
+  await panel.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForFunction(([el, id]) => el.dataset.runId !== id && el.dataset.state === 'done', [await panel.elementHandle(), runId], { timeout: 10000 });
+  let next = await page.evaluate(() => self.threadlab.memoryStats());
+  for (const t = Date.now(); next.idleWorkers !== next.workersAlive; ) {
+    assert.ok(Date.now() - t < 5000, 'the pool was still busy 5 s after print(1)');
+    await page.waitForTimeout(50);
+    next = await page.evaluate(() => self.threadlab.memoryStats());
+  }
+  console.log(`after the next run (print(1)): live heap ${mib(next.liveHeapBytes)} MiB`);
+  assert.ok(next.liveHeapBytes - before.liveHeapBytes < 1 << 20, `after the next run, ${mib(next.liveHeapBytes - before.liveHeapBytes)} MiB of the long run were left`);
   assert.ok(f.max <= gapLimit(MAX_FRAME_GAP_MS, idle), `a frame gap of ${f.max.toFixed(0)} ms`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
