@@ -880,7 +880,8 @@ pub struct Solo {
 
 fn enabled_turn(t: &Turn) -> bool {
     match t {
-        Turn::Ready | Turn::Woken(_) | Turn::Blocked(WaitReason::Sleep { .. }) => true,
+        // (Interrupted is the baton runner's: Stop reaches Solo's runs as a kill.)
+        Turn::Ready | Turn::Woken(_) | Turn::Interrupted | Turn::Blocked(WaitReason::Sleep { .. }) => true,
         Turn::Blocked(WaitReason::Lock { deadline: Some(_), .. }) => true,
         Turn::Blocked(WaitReason::Lock { lock, deadline: None, .. }) => !lock.locked(),
     }
@@ -1145,7 +1146,7 @@ impl Solo {
             let turn = std::mem::replace(&mut slot.turn, Turn::Ready);
             // Taking the lock a thread waited for is a write of that lock.
             let (woke, lock_woke) = match turn {
-                Turn::Ready => (None, None),
+                Turn::Ready | Turn::Interrupted => (None, None),
                 Turn::Woken(v) => (v, None),
                 Turn::Blocked(WaitReason::Sleep { until }) => {
                     prog.host.advance_to(until);
@@ -1446,7 +1447,7 @@ impl Solo {
             let waiting = matches!(slot.turn, Turn::Blocked(WaitReason::Lock { .. }));
             let (frames, line, next) = frames_of(vm, file, waiting);
             let status = match &slot.turn {
-                Turn::Ready | Turn::Woken(_) => Status::Ready,
+                Turn::Ready | Turn::Woken(_) | Turn::Interrupted => Status::Ready,
                 Turn::Blocked(WaitReason::Sleep { .. }) => Status::Sleeping,
                 Turn::Blocked(WaitReason::Lock { lock, .. }) => {
                     let info = prog.waiting_info(no).map(|(_, i)| i);

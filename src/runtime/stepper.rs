@@ -47,6 +47,8 @@ pub enum Turn {
     Blocked(WaitReason),
     /// The wait is over; the blocking call returns this (None: what it returned).
     Woken(Option<Value>),
+    /// The wait was cut short by Stop (the main thread): it raises KeyboardInterrupt.
+    Interrupted,
 }
 
 struct State {
@@ -59,6 +61,10 @@ struct State {
     /// The holder's instruction budget for this turn.
     burst: u32,
     threads: BTreeMap<ThreadNo, Turn>,
+    /// The main thread, which Stop interrupts (KeyboardInterrupt) even while it waits.
+    main: ThreadNo,
+    /// Stop has interrupted the main thread's wait once already.
+    interrupted: bool,
 }
 
 /// The baton and the threads waiting for it.
@@ -70,6 +76,9 @@ pub struct Baton {
 pub enum TurnEnd {
     /// It is our turn; run this many instructions. Carries a finished wait's result.
     Go(u32, Option<Value>),
+    /// It is our turn, and the wait was cut short by Stop: the blocking call raises
+    /// KeyboardInterrupt (the main thread only, as CPython's Ctrl+C in `join()`).
+    Interrupted(u32),
     /// The program is over or stopped.
     Killed,
 }
@@ -77,7 +86,7 @@ pub enum TurnEnd {
 impl Baton {
     pub fn new(seed: u64, opts: StepOptions) -> Baton {
         Baton {
-            state: Mutex::new(State { rng: Rng::new(seed), opts, replay_at: 0, current: 0, burst: 0, threads: BTreeMap::new() }),
+            state: Mutex::new(State { rng: Rng::new(seed), opts, replay_at: 0, current: 0, burst: 0, threads: BTreeMap::new(), main: 0, interrupted: false }),
             turn: Condvar::new(),
         }
     }
@@ -94,6 +103,11 @@ impl Baton {
         if st.current == 0 {
             Self::pick(&mut st, &[no]);
         }
+    }
+
+    /// Marks `no` as the main thread (the one Stop interrupts).
+    pub fn set_main(&self, no: ThreadNo) {
+        self.lock().main = no;
     }
 
     /// The holder ends its turn: `next` says how it stands now (None: it finished).
@@ -141,13 +155,23 @@ impl Baton {
     }
 
     fn choose(st: &mut State, prog: &Program) {
+        // Stop pressed while the main thread waits (for a join, a lock, a sleep): it
+        // becomes ready and its wait raises KeyboardInterrupt, instead of waiting for
+        // threads that may run for minutes.
+        if !st.interrupted && prog.host.stop_pressed() {
+            let main = st.main;
+            if let Some(t @ Turn::Blocked(_)) = st.threads.get_mut(&main) {
+                *t = Turn::Interrupted;
+                st.interrupted = true;
+            }
+        }
         loop {
             let now = prog.host.now();
             let mut ready = Vec::new();
             let mut next_deadline = f64::INFINITY;
             for (no, turn) in st.threads.iter_mut() {
                 let woken = match turn {
-                    Turn::Ready | Turn::Woken(_) => {
+                    Turn::Ready | Turn::Woken(_) | Turn::Interrupted => {
                         ready.push(*no);
                         continue;
                     }
@@ -214,11 +238,11 @@ impl Baton {
             }
             if st.current == me {
                 let burst = st.burst;
-                let result = match st.threads.insert(me, Turn::Ready) {
-                    Some(Turn::Woken(v)) => v,
-                    _ => None,
+                return match st.threads.insert(me, Turn::Ready) {
+                    Some(Turn::Woken(v)) => TurnEnd::Go(burst, v),
+                    Some(Turn::Interrupted) => TurnEnd::Interrupted(burst),
+                    _ => TurnEnd::Go(burst, None),
                 };
-                return TurnEnd::Go(burst, result);
             }
             st = self.turn.wait_timeout(st, Duration::from_millis(50)).unwrap_or_else(|e| e.into_inner()).0;
         }
@@ -277,9 +301,12 @@ impl Runner for Stepped {
         let (prog, b) = (&*self.prog, &self.baton);
         let me = vm.ident;
         vm.set_stepping(true);
+        if vm.is_main {
+            b.set_main(me);
+        }
         match b.wait_turn(prog, me) {
             TurnEnd::Killed => return Ended::Killed,
-            TurnEnd::Go(burst, _) => vm.steps_left = burst,
+            TurnEnd::Go(burst, _) | TurnEnd::Interrupted(burst) => vm.steps_left = burst,
         }
         // The turn is recorded like the GIL: taken when a turn starts, dropped when
         // it ends (the timeline shows who ran when).
@@ -301,9 +328,19 @@ impl Runner for Stepped {
                     prog.note_wait(vm, &w);
                     let t = b.block(prog, me, &w);
                     prog.set_state(me, ThreadState::Running);
-                    if let TurnEnd::Go(_, Some(v)) = &t {
-                        prog.record(vm, What::Woke(matches!(v, Value::Bool(true))));
-                        vm.finish_wait(v.clone());
+                    match &t {
+                        TurnEnd::Go(_, Some(v)) => {
+                            prog.record(vm, What::Woke(matches!(v, Value::Bool(true))));
+                            vm.finish_wait(v.clone());
+                        }
+                        TurnEnd::Interrupted(_) => {
+                            prog.record(vm, What::Woke(false));
+                            if let Err(e) = vm.fail_wait(super::threads::keyboard_interrupt()) {
+                                prog.record(vm, What::GilDropped);
+                                return Ended::Finished(Err(e));
+                            }
+                        }
+                        _ => {}
                     }
                     t
                 }
@@ -323,7 +360,7 @@ impl Runner for Stepped {
             };
             match turn {
                 TurnEnd::Killed => return Ended::Killed,
-                TurnEnd::Go(burst, _) => vm.steps_left = burst,
+                TurnEnd::Go(burst, _) | TurnEnd::Interrupted(burst) => vm.steps_left = burst,
             }
             prog.record(vm, What::GilTaken);
         }
@@ -348,6 +385,7 @@ impl Scheduler for Stepped {
         self.prog.set_state(me, ThreadState::Running);
         match t {
             TurnEnd::Go(_, r) => Ok(r),
+            TurnEnd::Interrupted(_) => Err(super::threads::keyboard_interrupt()),
             TurnEnd::Killed => Err(abandoned()),
         }
     }
@@ -361,7 +399,7 @@ impl Scheduler for Stepped {
             return Err(abandoned());
         }
         match self.baton.yield_turn(&self.prog, me) {
-            TurnEnd::Go(burst, _) => Ok(burst),
+            TurnEnd::Go(burst, _) | TurnEnd::Interrupted(burst) => Ok(burst),
             TurnEnd::Killed => Err(abandoned()),
         }
     }

@@ -890,7 +890,14 @@ def _shutdown():
         if not pending:
             break
         for t in pending:
-            t.join()
+            if t._started.is_set():
+                t.join()
+            else:
+                # Still in limbo (its starter is between start() and the new thread's
+                # first step): it either starts soon or its start fails and it leaves
+                # _limbo. Joining it now would raise "cannot join thread before it is
+                # started"; the scan above runs again instead.
+                t._started.wait(0.001)
 
 
 # ---------------------------------------------------------------- local
