@@ -59,6 +59,17 @@ async fn threads_started_by_threads_run() {
     assert_eq!(ran.load(Ordering::SeqCst), 8);
 }
 
+/// Waits until at least `n` pool workers wait for work (at most 10 s).
+async fn pool_idle(n: usize) {
+    for _ in 0..2000 {
+        if spawn::idle_workers().is_some_and(|idle| idle >= n) {
+            return;
+        }
+        sleep_ms(5).await;
+    }
+    panic!("fewer than {n} pool workers were idle after 10 s");
+}
+
 #[wasm_bindgen_test]
 async fn memory_stays_flat_over_batches() {
     // Warm workers are reused and retired ones free their stacks: after the first
@@ -67,6 +78,10 @@ async fn memory_stays_flat_over_batches() {
     let first = bench::run_batch(80, 10).await.expect("batch ran");
     let mut last = first.clone();
     for _ in 0..7 {
+        // A batch is over when its last thread counted itself done; its worker is back
+        // in the pool a moment later. On a loaded machine the next batch came before
+        // 11 of them were (91 workers for 80 threads): wait for the pool first.
+        pool_idle(80).await;
         last = bench::run_batch(80, 10).await.expect("batch ran");
         assert_eq!(last.counter, 800);
     }

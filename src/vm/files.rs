@@ -147,9 +147,16 @@ impl Files {
             return Err(if self.read(dir, disk).is_ok() { ENOTDIR } else { ENOENT });
         }
         let mut t = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        t.removed.remove(&p);
+        // An append adds to what the store holds now, under its lock: threads appending
+        // to one log at once must not lose lines (the read above may be stale by now;
+        // free-threaded runs lost one line in twenty).
+        if let (true, Some(bytes)) = (append, t.files.get_mut(&p)) {
+            bytes.extend_from_slice(data);
+            return Ok(());
+        }
         let mut bytes = if append { existing.unwrap_or_default() } else { Vec::new() };
         bytes.extend_from_slice(data);
-        t.removed.remove(&p);
         t.files.insert(p, bytes);
         Ok(())
     }

@@ -87,7 +87,7 @@ impl Vm {
     /// `local` is the learner's file: its `__file__`, and `__path__` for a package (set
     /// before `__init__.py` runs, as CPython does).
     fn run_module(&mut self, name: &str, code: Arc<Code>, local: Option<&LocalModule>) -> PyResult<Value> {
-        let ns = Namespace::new();
+        let ns = Namespace::with_capacity(code.names.len() + 4);
         ns.set(intern("__name__"), Value::str(name));
         if let Some(local) = local {
             ns.set(intern("__file__"), Value::str(&local.filename));

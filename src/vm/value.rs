@@ -172,7 +172,13 @@ pub struct Namespace {
 }
 impl Namespace {
     pub fn new() -> Arc<Namespace> {
-        Arc::new(Namespace { map: Mutex::new(FxMap::default()), version: 1.into(), keys: 1.into() })
+        Namespace::with_capacity(0)
+    }
+    /// Room for `n` names: a module's or class body's name table tells how many it
+    /// may set, and growing the map name by name was a twentieth of `import threading`.
+    pub fn with_capacity(n: usize) -> Arc<Namespace> {
+        let map = FxMap::with_capacity_and_hasher(n, Default::default());
+        Arc::new(Namespace { map: Mutex::new(map), version: 1.into(), keys: 1.into() })
     }
     pub fn get(&self, k: &str) -> Option<Value> {
         lock(&self.map).get(k).cloned()
