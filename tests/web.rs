@@ -85,7 +85,11 @@ async fn memory_stays_flat_over_batches() {
         last = bench::run_batch(80, 10).await.expect("batch ran");
         assert_eq!(last.counter, 800);
     }
-    assert_eq!(last.workers_created, first.workers_created, "workers were not reused");
+    // Without reuse the 7 batches would create 560 workers. A spawn that finds the pool
+    // locked this instant asks for a new worker rather than wait (the host must never
+    // block): one such extra was seen in a batch here, so a few are allowed.
+    let extra = last.workers_created - first.workers_created;
+    assert!(extra <= 7, "workers were not reused: {extra} new ones for 7 batches of 80 threads");
     let growth = last.memory_bytes - first.memory_bytes;
     assert!(
         growth <= 16.0 * 1048576.0,
