@@ -4,6 +4,8 @@
 // processes and files.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::sync::{Arc, Mutex};
 use threadlab::vm::host::{Host, SingleThread};
 use threadlab::vm::interp::{run_thread, Interpreter, RunOutcome};
@@ -204,17 +206,7 @@ fn mutate_lines(rng: &mut Rng, src: &str) -> String {
 /// 2 s. Returns what went wrong, if anything: a crash (a panic caught by the runtime) or
 /// a run that went on more than 5 s after Stop.
 fn run_threaded(src: &str, mode: threadlab::runtime::options::Mode, seed: u64) -> Option<String> {
-    use threadlab::runtime::native_host::NativeHost;
-    use threadlab::runtime::options::{Options, StdSpawn};
-    let host = Arc::new(NativeHost::capturing());
-    let mut opts = Options::new("fuzz.py");
-    opts.mode = mode;
-    opts.seed = seed;
-    let (h, s) = (host.clone(), src.to_string());
-    let run = std::thread::Builder::new()
-        .stack_size(64 << 20)
-        .spawn(move || threadlab::runtime::run::run(&s, opts, h, Arc::new(StdSpawn)))
-        .unwrap();
+    let (host, run) = common::start_in_process(src, "fuzz.py", mode, seed);
     let t0 = std::time::Instant::now();
     while !run.is_finished() {
         let t = t0.elapsed().as_secs_f64();

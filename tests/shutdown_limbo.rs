@@ -4,24 +4,15 @@
 //! be waited for, not joined early ("cannot join thread before it is started", which a
 //! doubling thread bomb showed in free-threaded mode). CPython 3.11 prints nothing here.
 
-use std::sync::Arc;
-use threadlab::runtime::native_host::NativeHost;
-use threadlab::runtime::options::{Mode, Options, StdSpawn};
+mod common;
+
+use threadlab::runtime::options::Mode;
 
 const PROGRAM: &str = "import threading\ndef child():\n    pass\ndef parent():\n    for _ in range(30):\n        threading.Thread(target=child, daemon=False).start()\nthreading.Thread(target=parent, daemon=True).start()\n";
 
 fn run(mode: Mode, seed: u64) -> (i32, String) {
-    let host = Arc::new(NativeHost::capturing());
-    let mut opts = Options::new("limbo.py");
-    opts.mode = mode;
-    opts.seed = seed;
-    let h = host.clone();
-    let code = std::thread::Builder::new()
-        .stack_size(64 << 20)
-        .spawn(move || threadlab::runtime::run::run(PROGRAM, opts, h, Arc::new(StdSpawn)))
-        .unwrap()
-        .join()
-        .unwrap();
+    let (host, run) = common::start_in_process(PROGRAM, "limbo.py", mode, seed);
+    let code = run.join().unwrap();
     (code, host.captured().1)
 }
 

@@ -2,23 +2,15 @@
 //! Stop ends a run promptly in every mode, even while the main thread waits in `join()`
 //! for threads busy in a lock loop (stepped mode used to let them run to the end).
 
-use std::sync::Arc;
-use threadlab::runtime::native_host::NativeHost;
-use threadlab::runtime::options::{Mode, Options, StdSpawn};
+mod common;
+
+use threadlab::runtime::options::Mode;
 
 const PROGRAM: &str = "import threading\nlock = threading.Lock()\ncounter = 0\ndef one():\n    return 1\ndef work():\n    global counter\n    for _ in range(1000000):\n        with lock:\n            counter = counter + one()\nts = [threading.Thread(target=work) for _ in range(4)]\nfor t in ts: t.start()\nfor t in ts: t.join()\nprint(counter)\n";
 
 /// Stops the program after `ms`; returns how long it took to end, and its stderr.
 fn stop_after(mode: Mode, ms: u64) -> (f64, String) {
-    let host = Arc::new(NativeHost::capturing());
-    let mut opts = Options::new("stop.py");
-    opts.mode = mode;
-    opts.seed = 7;
-    let h = host.clone();
-    let run = std::thread::Builder::new()
-        .stack_size(64 << 20)
-        .spawn(move || threadlab::runtime::run::run(PROGRAM, opts, h, Arc::new(StdSpawn)))
-        .unwrap();
+    let (host, run) = common::start_in_process(PROGRAM, "stop.py", mode, 7);
     std::thread::sleep(std::time::Duration::from_millis(ms));
     host.stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let t = std::time::Instant::now();

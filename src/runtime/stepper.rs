@@ -336,7 +336,8 @@ impl Runner for Stepped {
                         TurnEnd::Interrupted(_) => {
                             prog.record(vm, What::Woke(false));
                             if let Err(e) = vm.fail_wait(super::threads::keyboard_interrupt()) {
-                                prog.record(vm, What::GilDropped);
+                                // It holds the turn, as a main thread that finished does.
+                                prog.record(vm, What::GilTaken);
                                 return Ended::Finished(Err(e));
                             }
                         }

@@ -171,3 +171,21 @@ pub fn cpython_exe() -> String {
     let o = Command::new("python3").args(["-c", "import sys; print(sys.executable)"]).output().unwrap();
     String::from_utf8_lossy(&o.stdout).trim().to_string()
 }
+
+/// Starts `src` in this process (not the CLI) in `mode` with `seed`, on a thread with a
+/// 64 MiB stack, its output captured by the returned host (whose `stop` presses Stop).
+pub fn start_in_process(src: &str, file: &str, mode: threadlab::runtime::options::Mode, seed: u64) -> (std::sync::Arc<threadlab::runtime::native_host::NativeHost>, std::thread::JoinHandle<i32>) {
+    use std::sync::Arc;
+    use threadlab::runtime::native_host::NativeHost;
+    use threadlab::runtime::options::{Options, StdSpawn};
+    let host = Arc::new(NativeHost::capturing());
+    let mut opts = Options::new(file);
+    opts.mode = mode;
+    opts.seed = seed;
+    let (h, s) = (host.clone(), src.to_string());
+    let run = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || threadlab::runtime::run::run(&s, opts, h, Arc::new(StdSpawn)))
+        .unwrap();
+    (host, run)
+}

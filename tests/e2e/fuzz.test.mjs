@@ -160,8 +160,6 @@ test(`${N} mutated programs through the page: no panic, Stop within ${MAX_STOP_M
       + 'onmessage = () => { postMessage(late); late = 0; };';
     self.__control = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
   });
-  // Runs one program (through the Run button or runPython) and records its Stop
-  // latency, problems and the longest frame gap while it ran.
   // The Stop button's latency as the page sees it: the click event, then the panel's
   // data-state turning to done or failed.
   await page.evaluate(() => {
@@ -175,6 +173,8 @@ test(`${N} mutated programs through the page: no panic, Stop within ${MAX_STOP_M
       if (['done', 'failed'].includes(el.dataset.state)) w.over = performance.now();
     }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
   });
+  // Runs one program (through the Run button or runPython) and records its Stop
+  // latency, problems and the longest frame gap while it ran.
   const runOne = async ({ label, code, mode, seed, button }) => {
   if (button) {
     // As a learner would: type it, Run, and press Stop if it is still going.

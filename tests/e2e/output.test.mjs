@@ -21,12 +21,19 @@ after(async () => {
   server?.stop();
 });
 
+/** The page's memory stats once every pool worker is idle again (at most 5 s after `what`). */
+async function settledStats(page, what) {
+  const t0 = Date.now();
+  for (;;) {
+    const s = await page.evaluate(() => self.threadlab.memoryStats());
+    if (s.idleWorkers === s.workersAlive) return s;
+    assert.ok(Date.now() - t0 < 5000, `the pool was still busy 5 s after ${what}: ${JSON.stringify(s)}`);
+    await page.waitForTimeout(50);
+  }
+}
+
 test(`${LINES} printed lines: the panel keeps the last part, says how much it dropped, memory stays bounded`, async () => {
   const page = await newPage(browser);
-  if (process.env.CPU_THROTTLE) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU_THROTTLE) });
-  }
   await page.goto(`${server.url}playground`);
   await waitReady(page);
   const editor = page.getByRole('textbox', { name: 'Code editor' });
@@ -53,12 +60,7 @@ test(`${LINES} printed lines: the panel keeps the last part, says how much it dr
   // (on a pool worker) may still hold its last ~40k events for a moment after. What
   // the run left behind is measured once every pool worker is idle again.
   const settled = Date.now();
-  let after = await page.evaluate(() => self.threadlab.memoryStats());
-  while (after.idleWorkers !== after.workersAlive) {
-    assert.ok(Date.now() - settled < 5000, `the pool was still busy 5 s after the run: ${JSON.stringify(after)}`);
-    await page.waitForTimeout(50);
-    after = await page.evaluate(() => self.threadlab.memoryStats());
-  }
+  const after = await settledStats(page, 'the run');
   console.log(`the pool was idle ${Date.now() - settled} ms after the panel said done; workers ${before.workersAlive} -> ${after.workersAlive}`);
   await page.screenshot({ path: path.join(SHOTS, 'output-million-lines.png') });
   const text = await panel.locator('pre.output').evaluate((el) => el.textContent);
@@ -87,12 +89,7 @@ test(`${LINES} printed lines: the panel keeps the last part, says how much it dr
   const runId = await panel.getAttribute('data-run-id');
   await panel.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForFunction(([el, id]) => el.dataset.runId !== id && el.dataset.state === 'done', [await panel.elementHandle(), runId], { timeout: 10000 });
-  let next = await page.evaluate(() => self.threadlab.memoryStats());
-  for (const t = Date.now(); next.idleWorkers !== next.workersAlive; ) {
-    assert.ok(Date.now() - t < 5000, 'the pool was still busy 5 s after print(1)');
-    await page.waitForTimeout(50);
-    next = await page.evaluate(() => self.threadlab.memoryStats());
-  }
+  const next = await settledStats(page, 'print(1)');
   console.log(`after the next run (print(1)): live heap ${mib(next.liveHeapBytes)} MiB`);
   assert.ok(next.liveHeapBytes - before.liveHeapBytes < 1 << 20, `after the next run, ${mib(next.liveHeapBytes - before.liveHeapBytes)} MiB of the long run were left`);
   assert.ok(f.max <= gapLimit(MAX_FRAME_GAP_MS, idle), `a frame gap of ${f.max.toFixed(0)} ms`);
