@@ -23,6 +23,8 @@
 //!   each waits for, `ProgramHost`, deadlock detection), and the `Runner` trait both
 //!   runners implement. Imports deadlock, options, trace.
 //! - [`options`]: `Mode`, `Options`, `StepOptions`, `Policy`, `Spawn`. Imports trace.
+//! - [`process`]: `multiprocessing` children, each a program of its own run again
+//!   from the parent's source. Imports options, program, run.
 //! - [`fault`]: a thread that died in the engine (panic, trap, failed allocation) ends
 //!   its program with a message naming it. Imports program.
 //! - Leaves: [`deadlock`] (wait descriptions, the report text), [`gil`] (CPython 3.11's
@@ -37,6 +39,7 @@ pub mod gil;
 pub mod http_client;
 pub mod native_host;
 pub mod options;
+pub mod process;
 pub mod program;
 pub mod explore;
 pub mod run;

@@ -105,10 +105,19 @@ pub struct Options {
     /// its answers so. None: the host's own standard input (the terminal natively, the
     /// output panel's input line on the page).
     pub stdin: Option<Arc<str>>,
+    /// Set for a `multiprocessing` child (`process.rs`): the main file runs as
+    /// `__mp_main__`, then the child's target from this pickled payload.
+    pub child: Option<Arc<ChildBoot>>,
+}
+
+/// What a child process is started with.
+pub struct ChildBoot {
+    /// The parent's pickled `Process` (`multiprocessing/reduction.py`).
+    pub payload: String,
 }
 
 impl Options {
     pub fn new(filename: &str) -> Options {
-        Options { mode: Mode::Gil, seed: 0, filename: filename.into(), argv: vec![filename.into()], trace: None, step: StepOptions::default(), test_faults: false, files: Arc::default(), stdin: None }
+        Options { mode: Mode::Gil, seed: 0, filename: filename.into(), argv: vec![filename.into()], trace: None, step: StepOptions::default(), test_faults: false, files: Arc::default(), stdin: None, child: None }
     }
 }

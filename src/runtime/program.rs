@@ -62,6 +62,14 @@ pub struct ProgramHost {
 }
 
 impl ProgramHost {
+    /// The run's file system: a child process's is its parent's (processes share the
+    /// disk), a program's own otherwise.
+    fn fs(&self) -> &crate::vm::files::Files {
+        self.inner.files().unwrap_or(&self.fs)
+    }
+}
+
+impl ProgramHost {
     pub fn advance(&self, ns: u64) {
         if let Some(v) = &self.virtual_ns {
             v.fetch_add(ns, Ordering::Relaxed);
@@ -124,7 +132,7 @@ impl Host for ProgramHost {
         let path = name.replace('.', "/");
         for (file, package) in [(format!("{path}.py"), false), (format!("{path}/__init__.py"), true)] {
             // The run's own files only: the host's folder is the host's `local_module`.
-            if let Ok(bytes) = self.fs.read(&file, &crate::vm::files::NoDisk) {
+            if let Ok(bytes) = self.fs().read(&file, &crate::vm::files::NoDisk) {
                 let source = String::from_utf8_lossy(&bytes).into_owned();
                 return Some(crate::vm::host::LocalModule { filename: file, source, package });
             }
@@ -138,7 +146,7 @@ impl Host for ProgramHost {
         self.inner.list_dir(path)
     }
     fn files(&self) -> Option<&crate::vm::files::Files> {
-        Some(&self.fs)
+        Some(self.fs())
     }
     fn crashed(&self, message: &str) {
         self.inner.crashed(message)
@@ -151,6 +159,9 @@ impl Host for ProgramHost {
     }
     fn origin(&self) -> Option<String> {
         self.inner.origin()
+    }
+    fn process_ids(&self) -> (u32, u32) {
+        self.inner.process_ids()
     }
 }
 
@@ -183,7 +194,10 @@ pub enum Ended {
 pub struct Program {
     pub mode: Mode,
     pub host: Arc<ProgramHost>,
-    spawn: Arc<dyn Spawn>,
+    pub(super) spawn: Arc<dyn Spawn>,
+    /// The source and options it was run with, for a `multiprocessing` child to run
+    /// again (`process.rs`); None where no process may start (the explorer).
+    pub(super) launch: Mutex<Option<(Arc<str>, super::options::Options)>>,
     trace: Option<Arc<Recorder>>,
     pub filename: String,
     next_no: AtomicU64,
@@ -223,6 +237,7 @@ impl Program {
             forced_exit: AtomicI32::new(-1),
             registry: Mutex::new(Registry::default()),
             ending: Mutex::new(None),
+            launch: Mutex::new(None),
         })
     }
 
@@ -241,7 +256,7 @@ impl Program {
 
     /// Files (path -> text) the program can open and import (see [`Options::files`]).
     pub fn give_files(&self, files: Arc<std::collections::BTreeMap<String, String>>) {
-        self.host.fs.seed(&files);
+        self.host.fs().seed(&files);
     }
 
     /// What `input()` reads instead of the host's stdin (see [`Options::stdin`]): its

@@ -50,6 +50,8 @@ pub fn run(src: &str, opts: Options, host: Arc<dyn Host>, spawn: Arc<dyn Spawn>)
         Mode::Step => Stepped::new(prog.clone(), opts.seed, opts.step.clone()),
         Mode::Gil | Mode::Free => Preemptive::new(prog.clone()),
     };
+    // What a `multiprocessing` child runs again (`process.rs`).
+    *prog.launch.lock().unwrap_or_else(|e| e.into_inner()) = Some((Arc::from(src), opts.clone()));
     run_on(src, &opts, &prog, runner)
 }
 
@@ -69,7 +71,9 @@ pub fn run_on(src: &str, opts: &Options, prog: &Arc<Program>, runner: Arc<dyn Ru
             return 1;
         }
     };
-    let mut main = interp.main_thread(code, "__main__");
+    // A child process runs the main file as `__mp_main__` (its `if __name__ ==
+    // "__main__":` part is skipped), as CPython's spawn start method does.
+    let mut main = interp.main_thread(code, if opts.child.is_some() { "__mp_main__" } else { "__main__" });
     prog.register(&mut main, 1, "MainThread");
     runner.joined(1);
     prog.record(&main, What::Started);
@@ -77,7 +81,8 @@ pub fn run_on(src: &str, opts: &Options, prog: &Arc<Program>, runner: Arc<dyn Ru
     // to here; in the browser the worker's panic hook reports it, see `fault.rs`).
     let mut exit = {
         let _current = super::fault::Current::enter(prog, 1);
-        match super::fault::catching(|| run_main_thread(&*runner, main)) {
+        let child = opts.child.as_deref();
+        match super::fault::catching(|| run_main_thread(&*runner, main, child)) {
             Ok(code) => code,
             Err(payload) => {
                 super::fault::report(&super::fault::panic_text(&*payload));
@@ -137,13 +142,39 @@ fn shutdown_call(prog: &Arc<Program>, vm: &Vm, module: &str, func: &str) -> Opti
     Some(sv)
 }
 
-fn run_main_thread(runner: &dyn Runner, mut main: Vm) -> i32 {
+/// A child process, its main file run: `multiprocessing.process._child_main(payload)`,
+/// as a new activity of its main thread; what it returns is the exit code.
+fn run_child_target(runner: &dyn Runner, main: &Vm, boot: &super::options::ChildBoot) -> i32 {
+    let mut sv = Vm::new(main.interp.clone());
+    let f = sv.import("multiprocessing.process").and_then(|m| match m {
+        Value::Module(m) => m.ns.get("_child_main").ok_or_else(|| crate::vm::exc::ExcType::ImportError.msg("multiprocessing.process has no _child_main")),
+        _ => Err(crate::vm::exc::ExcType::ImportError.msg("multiprocessing.process is not a module")),
+    });
+    let mut sv = match f.and_then(|f| main.interp.call_thread(f, vec![Value::string(boot.payload.clone())])) {
+        Ok(sv) => sv,
+        Err(e) => return crate::vm::report_uncaught(&mut sv, &e),
+    };
+    sv.is_main = true;
+    sv.ident = main.ident;
+    sv.set_trace(main.trace().cloned());
+    match runner.drive(&mut sv) {
+        Ended::Finished(Ok(Value::Int(code))) => code as i32,
+        Ended::Finished(Ok(_)) => 0,
+        Ended::Finished(Err(e)) => crate::vm::report_uncaught(&mut sv, &e),
+        Ended::Killed | Ended::Over => 1,
+    }
+}
+
+fn run_main_thread(runner: &dyn Runner, mut main: Vm, child: Option<&super::options::ChildBoot>) -> i32 {
     let prog = runner.program();
-    let exit = match runner.drive(&mut main) {
+    let mut exit = match runner.drive(&mut main) {
         Ended::Finished(r) => main_exit(&mut main, r),
         // (Only started threads end early; the main thread's end comes below.)
         Ended::Killed | Ended::Over => 1,
     };
+    if let (0, Some(boot)) = (exit, child) {
+        exit = run_child_target(runner, &main, boot);
+    }
     // CPython joins the non-daemon threads first, then runs the atexit callbacks.
     for (module, func) in [("threading", "_shutdown"), ("atexit", "_run_exitfuncs")] {
         if let Some(mut sv) = shutdown_call(prog, &main, module, func) {

@@ -395,6 +395,10 @@ impl Scheduler for Stepped {
         start_thread_from(&self.me, vm)
     }
 
+    fn start_process(&self, payload: String) -> Result<Arc<crate::vm::host::ProcessLink>, String> {
+        super::process::start(&self.prog, payload)
+    }
+
     fn yield_in_place(&self, me: ThreadNo) -> Result<u32, Value> {
         if self.prog.killed() {
             return Err(abandoned());

@@ -12,6 +12,7 @@ pub mod distext;
 pub mod floatbits;
 pub mod hashlib;
 pub mod math;
+pub mod mp;
 pub mod net;
 pub mod random;
 pub mod stack;
@@ -82,22 +83,44 @@ fn fetched(path: &'static str) -> ModuleSource {
 /// The modules a learner can import, by top-level name, for the page's hint under a
 /// ModuleNotFoundError (the private helpers, `_fs` and the like, are left out).
 pub const IMPORTABLE: &[&str] = &[
-    "__future__", "_thread", "abc", "array", "asyncio", "atexit", "bisect", "collections", "concurrent", "contextlib",
+    "__future__", "_thread", "abc", "array", "asyncio", "atexit", "bisect", "builtins", "collections", "concurrent", "contextlib",
     "copy", "dataclasses", "datetime", "dis", "enum", "faulthandler", "fractions", "functools", "gc", "hashlib",
-    "heapq", "http", "inspect", "io", "itertools", "json", "logging", "math", "operator", "os", "pprint", "queue",
+    "heapq", "http", "inspect", "io", "itertools", "json", "logging", "math", "multiprocessing", "operator", "os", "pprint", "queue",
     "random", "re", "requests", "secrets", "statistics", "string", "struct", "sys", "textwrap", "threading", "time",
     "traceback", "types", "typing", "unittest", "urllib", "uuid", "warnings", "weakref",
 ];
+
+/// `builtins`: the names every module sees without importing them (`len`, `int`, ...).
+fn init_builtins(vm: &mut Vm, ns: &Arc<Namespace>) -> PyResult<()> {
+    let all: Vec<(Name, Value)> = lock(&vm.interp.builtins.map).iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    for (k, v) in all {
+        ns.set(k, v);
+    }
+    Ok(())
+}
 
 /// The library: every module a program can import (`vm::import::Library`).
 pub fn find(name: &str) -> Option<ModuleSource> {
     Some(match name {
         "sys" => ModuleSource::Native(sys::init),
+        "builtins" => ModuleSource::Native(init_builtins),
         "time" => ModuleSource::Native(time::init),
         "math" => ModuleSource::Native(math::init),
         "random" => ModuleSource::Native(random::init),
         "hashlib" => ModuleSource::Native(hashlib::init),
         "_fs" => ModuleSource::Native(fs::init),
+        // Processes (issue 11): multiprocessing and ProcessPoolExecutor over `_mp`.
+        "_mp" => ModuleSource::Native(mp::init),
+        "multiprocessing" => later!("multiprocessing/__init__.py"),
+        "multiprocessing.context" => later!("multiprocessing/context.py"),
+        "multiprocessing.reduction" => later!("multiprocessing/reduction.py"),
+        "multiprocessing.process" => later!("multiprocessing/process.py"),
+        "multiprocessing.queues" => later!("multiprocessing/queues.py"),
+        "multiprocessing.connection" => later!("multiprocessing/connection.py"),
+        "multiprocessing.synchronize" => later!("multiprocessing/synchronize.py"),
+        "multiprocessing.sharedctypes" => later!("multiprocessing/sharedctypes.py"),
+        "multiprocessing.pool" => later!("multiprocessing/pool.py"),
+        "concurrent.futures.process" => later!("concurrent/futures/process.py"),
         // The network (issue 13): urllib and a requests of our own over `_net`.
         "_net" => ModuleSource::Native(net::init),
         "urllib" => later!("urllib/__init__.py"),

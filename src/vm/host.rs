@@ -109,6 +109,48 @@ pub trait Host: Send + Sync {
     fn origin(&self) -> Option<String> {
         None
     }
+    /// This process's `os.getpid()` and `os.getppid()`: a program's own process, or a
+    /// `multiprocessing` child's (`runtime/process.rs` numbers them).
+    fn process_ids(&self) -> (u32, u32) {
+        (MAIN_PID, MAIN_PID - 1)
+    }
+}
+
+/// The pid of a program's first process (any plausible number will do; CPython's is the
+/// OS's).
+pub const MAIN_PID: u32 = 4242;
+
+/// A `multiprocessing` child as its parent sees it: its pid, and its exit code once it
+/// has ended. The child is a whole program of its own (its interpreter, its GIL, its
+/// threads) that the runtime started (`Scheduler::start_process`).
+pub struct ProcessLink {
+    pub pid: u32,
+    exit: std::sync::Mutex<Option<i32>>,
+    ended: std::sync::Condvar,
+    /// The child's program's kill switch (set when it ends, too).
+    pub kill: Arc<std::sync::atomic::AtomicBool>,
+    /// Set by `terminate()`, with `kill`: the child is abandoned where it is.
+    pub terminated: std::sync::atomic::AtomicBool,
+}
+
+impl ProcessLink {
+    pub fn new(pid: u32) -> ProcessLink {
+        ProcessLink { pid, exit: Default::default(), ended: Default::default(), kill: Default::default(), terminated: Default::default() }
+    }
+    /// The child's program ended with `code` (its exit code).
+    pub fn finish(&self, code: i32) {
+        *self.exit.lock().unwrap_or_else(|e| e.into_inner()) = Some(code);
+        self.ended.notify_all();
+    }
+    pub fn exit_code(&self) -> Option<i32> {
+        *self.exit.lock().unwrap_or_else(|e| e.into_inner())
+    }
+    /// Waits up to `d` for the child to end; its exit code, if it has.
+    pub fn wait(&self, d: std::time::Duration) -> Option<i32> {
+        let g = self.exit.lock().unwrap_or_else(|e| e.into_inner());
+        let (g, _) = self.ended.wait_timeout_while(g, d, |e| e.is_none()).unwrap_or_else(|e| e.into_inner());
+        *g
+    }
 }
 
 /// An HTTP request as `_net.fetch` hands it to the host.
@@ -198,6 +240,14 @@ pub trait Scheduler: Send + Sync {
     /// that ends this thread.
     fn yield_in_place(&self, _me: ThreadNo) -> Result<u32, Value> {
         Ok(0)
+    }
+    /// Starts a `multiprocessing` child: the program's main file run again as
+    /// `__mp_main__` in a new interpreter on a host thread of its own, which then runs
+    /// `multiprocessing.process._child_main` on `payload` (what the parent pickled). The
+    /// default: this runner cannot (the explorer runs one process).
+    fn start_process(&self, payload: String) -> Result<Arc<ProcessLink>, String> {
+        drop(payload);
+        Err("this runner cannot start processes".into())
     }
     /// Runs `f` (pure Rust work such as hashing a big buffer) with the GIL released.
     fn without_gil(&self, _me: ThreadNo, f: &mut dyn FnMut()) {

@@ -217,7 +217,18 @@ pub(super) fn b_open(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
 pub(super) fn b_exit(_vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
     Err(ExcType::SystemExit.with(a))
 }
-pub(super) fn b_import(vm: &mut Vm, a: Args, _kw: Kw) -> PyResult<Value> {
+/// `__import__(name, globals, locals, fromlist)`: imports `name`, and returns its top
+/// package unless a fromlist is given (then the module itself), as CPython's does.
+pub(super) fn b_import(vm: &mut Vm, a: Args, kw: Kw) -> PyResult<Value> {
     let n = a.first().and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_default();
-    vm.import(&n)
+    let m = vm.import(&n)?;
+    let fromlist = a.get(3).or_else(|| kw.iter().find(|(k, _)| &**k == "fromlist").map(|(_, v)| v)).cloned();
+    let wants_leaf = match fromlist {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    match n.split_once('.') {
+        Some((top, _)) if !wants_leaf => vm.import(top),
+        _ => Ok(m),
+    }
 }

@@ -1,4 +1,5 @@
-"""os: what programs in the course ask of it. getpid (a fixed number: one process),
+"""os: what programs in the course ask of it. getpid and getppid (one number per
+process: multiprocessing's children have their own),
 cpu_count (the host's), environ/getenv (an empty environment unless the host gives
 one), sep/linesep/name, and os.path's string functions. Files live in the run's own
 file system (`_fs`, in memory, shared by its threads: src/vm/files.rs): listdir, remove,
@@ -6,6 +7,7 @@ unlink, mkdir, makedirs and os.path.exists/isfile/isdir/getsize see it; the rest
 file API raises NotImplementedError naming what is missing."""
 
 import _fs
+import _mp
 import _thread
 from os import path
 
@@ -33,11 +35,11 @@ error = OSError
 
 
 def getpid():
-    return 4242
+    return _mp.getpid()
 
 
 def getppid():
-    return 4241
+    return _mp.getppid()
 
 
 def cpu_count():
