@@ -166,6 +166,12 @@ fn unlocked<T>(vm: &mut Vm, f: impl FnOnce() -> T) -> PyResult<T> {
     Ok(out.expect("without_gil runs its closure"))
 }
 
+/// stopping() -> True once this process is being ended (terminate(), Stop, or its
+/// parent's end): then it dies silently, as of a signal.
+fn mp_stopping(vm: &mut Vm, _a: A, _k: K) -> PyResult<Value> {
+    Ok(Value::Bool(vm.host().stop_requested()))
+}
+
 fn mp_getpid(vm: &mut Vm, _a: A, _k: K) -> PyResult<Value> {
     Ok(Value::Int(vm.host().process_ids().0 as i64))
 }
@@ -321,6 +327,7 @@ fn mp_open(_vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
 pub fn init(_vm: &mut Vm, ns: &Arc<Namespace>) -> PyResult<()> {
     ns.set(intern("MAIN_PID"), Value::Int(crate::vm::host::MAIN_PID as i64));
     def(ns, "getpid", mp_getpid);
+    def(ns, "stopping", mp_stopping);
     def(ns, "getppid", mp_getppid);
     def(ns, "start", mp_start);
     def(ns, "wait", mp_wait);

@@ -179,6 +179,10 @@ impl Vm {
                         }
                         return Ok(Value::dict(d));
                     }
+                    // A module's own `__getattr__` (PEP 562) answers for the names it lacks.
+                    if let Some(hook) = m.ns.get("__getattr__") {
+                        return self.call(&hook, vec![Value::str(name)]);
+                    }
                     Err(ExcType::AttributeError.msg(format!("module '{}' has no attribute '{}'", m.name, name)))
                 }
             },

@@ -41,6 +41,11 @@ impl Vm {
                 }
                 Ok(true)
             }
+            // Two deques are equal when their items are, in order (as lists are).
+            (Value::Native(x), Value::Native(y)) if !std::sync::Arc::ptr_eq(x, y) && std::sync::Arc::ptr_eq(&x.class, &y.class) && &*x.class.name == "deque" => {
+                let (x, y) = (Value::list(self.to_vec(a)?), Value::list(self.to_vec(b)?));
+                self.eq(&x, &y)
+            }
             _ => Ok(eq_native(a, b)),
         }
     }

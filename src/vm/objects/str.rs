@@ -547,10 +547,44 @@ fn partition(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Va
 }
 
 #[allow(unused_variables)]
+/// `str.encode(encoding='utf-8', errors='strict')`: UTF-8, ASCII and Latin-1.
 fn encode(vm: &mut Vm, o: &Value, name: &str, a: Args, kw: Kw) -> PyResult<Value> {
+    let _ = vm;
     let s = me(o)?;
     let st = &s.s;
-    Ok(Value::Bytes(Arc::new(st.as_bytes().to_vec())))
+    let text = |i: usize, key: &str, default: &str| -> PyResult<String> {
+        match a.get(i).cloned().or_else(|| super::kwarg(&kw, key)) {
+            None => Ok(default.to_string()),
+            Some(Value::Str(v)) => Ok(v.s.clone()),
+            Some(v) => Err(type_error(format!("{name}() argument '{key}' must be str, not {}", type_name(&v)))),
+        }
+    };
+    let encoding = text(0, "encoding", "utf-8")?;
+    let errors = text(1, "errors", "strict")?;
+    let (codec, limit) = match encoding.to_ascii_lowercase().replace('_', "-").as_str() {
+        "utf-8" | "utf8" => return Ok(Value::Bytes(Arc::new(st.as_bytes().to_vec()))),
+        "ascii" | "us-ascii" => ("ascii", 128u32),
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => ("latin-1", 256),
+        _ => return Err(ExcType::LookupError.msg(format!("unknown encoding: {encoding}"))),
+    };
+    let mut out = Vec::with_capacity(st.len());
+    for (pos, c) in st.chars().enumerate() {
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            continue;
+        }
+        match errors.as_str() {
+            "ignore" => {}
+            "replace" => out.push(b'?'),
+            _ => {
+                let ch: String = c.escape_unicode().collect();
+                let shown = if (c as u32) < 0x100 { format!("\\x{:02x}", c as u32) } else if (c as u32) < 0x10000 { format!("\\u{:04x}", c as u32) } else { ch };
+                let why = if codec == "ascii" { "ordinal not in range(128)" } else { "ordinal not in range(256)" };
+                return Err(ExcType::UnicodeEncodeError.msg(format!("'{codec}' codec can't encode character '{shown}' in position {pos}: {why}")));
+            }
+        }
+    }
+    Ok(Value::Bytes(Arc::new(out)))
 }
 
 #[allow(unused_variables)]

@@ -219,15 +219,19 @@ class BaseProcess:
             self.run()
             exitcode = 0
         except SystemExit as e:
-            if e.code is None:
+            code = e.args[0] if len(e.args) == 1 else (e.args or None)
+            if code is None:
                 exitcode = 0
-            elif isinstance(e.code, int):
-                exitcode = e.code
+            elif isinstance(code, int):
+                exitcode = code
             else:
-                sys.stderr.write(str(e.code) + '\n')
+                sys.stderr.write(str(code) + '\n')
                 exitcode = 1
         except BaseException:
             exitcode = 1
+            if _mp.stopping():
+                # Ended from outside (terminate(), Stop): silent, as a signal is.
+                return exitcode
             import traceback
             sys.stderr.write('Process %s:\n' % self.name)
             traceback.print_exc()

@@ -43,10 +43,16 @@ def _f():
 
 _FunctionType = type(_f)
 _BuiltinType = type(len)
-# What pickle refuses, by type name, with CPython's message.
-_REFUSED = ('generator', 'coroutine', 'async_generator', 'module', 'frame', 'code',
-            'TextIOWrapper', 'BufferedReader', 'BufferedWriter', 'lock', 'RLock',
-            'handle', 'weakhandle')
+# Where the types come from whose objects cannot be copied (the engine's own: their
+# state is not Python data).
+_REFUSED = ('builtins', '_thread', '_mp', '_io', 'io', '_weakref')
+
+
+def _mapping(cls, items, default_factory):
+    m = cls(default_factory) if default_factory is not None else cls()
+    for k, v in items:
+        m[k] = v
+    return m
 
 
 def _module_of(obj):
@@ -68,6 +74,15 @@ def _find(module, qualname):
     for part in qualname.split('.'):
         obj = getattr(obj, part)
     return obj
+
+
+def _module_repr(module):
+    if module in ('__main__', '__mp_main__'):
+        try:
+            return f"<module {_MAIN!r} from {__import__(_MAIN).__file__!r}>"
+        except (ImportError, AttributeError):
+            return f"<module {_MAIN!r}>"
+    return f"<module {module!r}>"
 
 
 def _save_global(obj, out):
@@ -157,8 +172,6 @@ class _Pickler:
             _save_global(obj, out)
         elif t is range:
             self.save_reduce(range, (obj.start, obj.stop, obj.step), None, obj)
-        elif t.__name__ in _REFUSED or t.__module__ in ('_mp',):
-            raise TypeError(f"cannot pickle '{_type_name(t)}' object")
         else:
             reduce = _reducer(t)
             if reduce is not None:
@@ -167,9 +180,18 @@ class _Pickler:
             elif isinstance(obj, BaseException):
                 state = dict(obj.__dict__) if getattr(obj, '__dict__', None) else None
                 self.save_reduce(t, obj.args, state, obj)
-            elif getattr(t, '__name__', '') == 'method' and hasattr(obj, '__self__'):
+            elif isinstance(obj, dict):
+                # OrderedDict, Counter, defaultdict and the learner's dict subclasses.
+                items = list(obj.items())
+                self.save_reduce(_mapping, (t, items, getattr(obj, 'default_factory', None)), None, obj)
+            elif t.__name__ == 'deque' and t.__module__ == 'collections':
+                self.save_reduce(t, (list(obj), obj.maxlen), None, obj)
+            elif t.__name__ == 'method' and hasattr(obj, '__self__'):
                 # A bound method: its object's attribute, found again by name.
                 self.save_reduce(getattr, (obj.__self__, obj.__func__.__name__), None, obj)
+            elif t.__module__ in _REFUSED:
+                # Generators, modules, files, locks: what pickle refuses too.
+                raise TypeError(f"cannot pickle '{_type_name(t)}' object")
             else:
                 self.save_instance(obj, t)
 
@@ -181,8 +203,6 @@ class _Pickler:
         self.save(state)
 
     def save_instance(self, obj, t):
-        if t.__module__ == 'builtins':
-            raise TypeError(f"cannot pickle '{t.__name__}' object")
         getstate = getattr(obj, '__getstate__', None)
         if getstate is not None and _defined_by_user(t, '__getstate__'):
             state = getstate()
@@ -302,7 +322,7 @@ class _Unpickler:
             try:
                 return _find(module, name)
             except (ImportError, AttributeError):
-                raise AttributeError(f"Can't get attribute {name!r} on <module {module!r}>") from None
+                raise AttributeError(f"Can't get attribute {name!r} on {_module_repr(module)}") from None
         if tag == 'o':
             cls = self.load()
             obj = cls.__new__(cls)
@@ -333,3 +353,14 @@ class _Unpickler:
 def loads(s):
     """The object `dumps` made `s` from, rebuilt in this process."""
     return _Unpickler(s).load()
+
+
+class ForkingPickler:
+    """CPython's name for the pickler multiprocessing uses: dumps and loads (our text,
+    not pickle bytes)."""
+
+    @classmethod
+    def dumps(cls, obj, protocol=None):
+        return dumps(obj)
+
+    loads = staticmethod(loads)
