@@ -9,7 +9,8 @@
 //!
 //! Each is named by a number, so it can be pickled and opened again in a child
 //! (`open`). Waits release the GIL and last at most the slice asked for: the Python side
-//! loops, so Stop and timeouts are seen there.
+//! loops, so Stop and timeouts are seen there. (One `Condvar::wait_timeout` per call,
+//! never `wait_timeout_while`, which reads `Instant`: that panics on wasm.)
 
 use super::*;
 use crate::vm::host::ProcessLink;
@@ -222,8 +223,10 @@ fn mp_get(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let c = channel(&a)?;
     let d = slice(&a, 1)?;
     let got = unlocked(vm, || {
-        let g = lock(&c.items);
-        let (mut g, _) = c.ready.wait_timeout_while(g, d, |q| q.is_empty()).unwrap_or_else(|e| e.into_inner());
+        let mut g = lock(&c.items);
+        if g.is_empty() {
+            g = c.ready.wait_timeout(g, d).unwrap_or_else(|e| e.into_inner()).0;
+        }
         g.pop_front()
     })?;
     Ok(got.map(Value::string).unwrap_or(Value::None))
@@ -247,8 +250,10 @@ fn mp_acquire(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let s = sem(&a)?;
     let d = slice(&a, 1)?;
     let take = |s: &Sem, d: Duration| {
-        let g = lock(&s.count);
-        let (mut g, _) = s.freed.wait_timeout_while(g, d, |n| *n == 0).unwrap_or_else(|e| e.into_inner());
+        let mut g = lock(&s.count);
+        if *g == 0 && !d.is_zero() {
+            g = s.freed.wait_timeout(g, d).unwrap_or_else(|e| e.into_inner()).0;
+        }
         let got = *g > 0;
         if got {
             *g -= 1;
@@ -302,7 +307,9 @@ fn mp_cell_wait(vm: &mut Vm, a: A, _k: K) -> PyResult<Value> {
     let d = slice(&a, 2)?;
     unlocked(vm, || {
         let g = lock(&c.text);
-        drop(c.changed.wait_timeout_while(g, d, |t| t.1 == version));
+        if g.1 == version {
+            drop(c.changed.wait_timeout(g, d));
+        }
     })?;
     Ok(Value::None)
 }

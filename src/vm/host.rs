@@ -147,8 +147,12 @@ impl ProcessLink {
     }
     /// Waits up to `d` for the child to end; its exit code, if it has.
     pub fn wait(&self, d: std::time::Duration) -> Option<i32> {
-        let g = self.exit.lock().unwrap_or_else(|e| e.into_inner());
-        let (g, _) = self.ended.wait_timeout_while(g, d, |e| e.is_none()).unwrap_or_else(|e| e.into_inner());
+        // One wait, not `wait_timeout_while`: that reads `Instant`, which panics on wasm.
+        // A wake-up too early is a None the caller's loop waits again after.
+        let mut g = self.exit.lock().unwrap_or_else(|e| e.into_inner());
+        if g.is_none() {
+            g = self.ended.wait_timeout(g, d).unwrap_or_else(|e| e.into_inner()).0;
+        }
         *g
     }
 }
