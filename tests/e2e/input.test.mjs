@@ -18,12 +18,15 @@ after(async () => {
   server?.stop();
 });
 
-const GREET = `import threading
+// The ticker writes each line in one call: print writes its parts one by one (as
+// CPython's does), so a print's "tick" and "0" may have the prompt between them.
+const GREET = `import sys
+import threading
 import time
 
 def ticker():
     for i in range(3):
-        print("tick", i)
+        sys.stdout.write(f"tick {i}\\n")
         time.sleep(0.05)
 
 t = threading.Thread(target=ticker)
