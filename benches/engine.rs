@@ -118,10 +118,10 @@ fn run_cpython(python: &str, shim: &Path, prog: &Path, runs: u32) -> Result<(BTr
     Ok(parse(&String::from_utf8_lossy(&out.stdout)))
 }
 
-fn run_engine(prog: &Path, runs: u32, loops: u64) -> Result<(BTreeMap<String, Timing>, String), String> {
+fn run_engine(prog: &Path, runs: u32, loops: &str) -> Result<(BTreeMap<String, Timing>, String), String> {
     let src = std::fs::read_to_string(prog).unwrap();
     let path = prog.to_string_lossy().to_string();
-    let argv = vec![path.clone(), format!("--runs={runs}"), format!("--loops={loops}")];
+    let argv = vec![path.clone(), format!("--runs={runs}"), format!("--loops-of={loops}")];
     let host = Arc::new(NativeHost::capturing());
     let h = host.clone();
     let code = std::thread::Builder::new()
@@ -172,8 +172,9 @@ fn main() {
                 continue;
             }
         };
-        let loops = py.values().map(|t| t.loops).max().unwrap_or(1);
-        let (en, en_rest) = match run_engine(path, runs, loops) {
+        // Each benchmark of the program with the loop count CPython calibrated for it.
+        let loops = py.iter().map(|(bench, t)| format!("{bench}:{}", t.loops)).collect::<Vec<_>>().join(",");
+        let (en, en_rest) = match run_engine(path, runs, &loops) {
             Ok(x) => x,
             Err(e) => {
                 failed.push(format!("{name}: {e}"));
@@ -187,6 +188,10 @@ fn main() {
                 continue;
             };
             let label = if name.ends_with(bench.as_str()) { name.clone() } else { format!("{name}:{bench}") };
+            if e.loops != t.loops {
+                failed.push(format!("{label}: the engine ran {} loops, CPython {}", e.loops, t.loops));
+                continue;
+            }
             let r = e.median / t.median;
             ratios.push(r);
             println!("{:<28} {:>7} {:>11.4} {:>11.4} {:>7.2}{note}", label, t.loops, t.median, e.median, r);

@@ -10,6 +10,9 @@ Command line (after the script name), as benches/engine.rs passes it:
   --loops=N   loops per run; without it, loops double from 1 until one run takes
               at least 0.1 s (CPython is calibrated, the engine is given CPython's count
               so both sides do the same work)
+  --loops-of=NAME:N,NAME:N
+              the same per benchmark, for a program that times several (deepcopy's
+              three want 512, 65536 and 4096 loops); overrides --loops for those names
 """
 
 import sys
@@ -19,11 +22,16 @@ perf_counter = time.perf_counter
 
 _RUNS = 5
 _LOOPS = 0
+_LOOPS_OF = {}
 for _arg in sys.argv[1:]:
     if _arg.startswith("--runs="):
         _RUNS = int(_arg[7:])
     elif _arg.startswith("--loops="):
         _LOOPS = int(_arg[8:])
+    elif _arg.startswith("--loops-of="):
+        for _pair in _arg[11:].split(","):
+            _name, _n = _pair.rsplit(":", 1)
+            _LOOPS_OF[_name] = int(_n)
 
 _MIN_RUN = 0.1
 
@@ -73,7 +81,7 @@ class Runner:
         return self.argparser.parse_args()
 
     def _measure(self, name, timed):
-        loops = _LOOPS
+        loops = _LOOPS_OF.get(name, _LOOPS)
         if loops <= 0:
             loops = 1
             while True:

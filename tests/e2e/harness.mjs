@@ -10,11 +10,11 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-/** Starts target/debug/threadlab-serve on dist/ and resolves with its URL. */
-export function startServer(env = {}) {
+/** Starts target/debug/threadlab-serve on dist/ (or `root`) and resolves with its URL. */
+export function startServer(env = {}, root = path.join(ROOT, 'dist')) {
   return new Promise((resolve, reject) => {
     const bin = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'threadlab-serve');
-    const proc = spawn(bin, [path.join(ROOT, 'dist')], {
+    const proc = spawn(bin, [root], {
       env: { ...process.env, PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

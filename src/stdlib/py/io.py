@@ -8,9 +8,19 @@ class StringIO:
             initial_value = ''
         if not isinstance(initial_value, str):
             raise TypeError(f"initial_value must be str or None, not {type(initial_value).__name__}")
+        # The text is _value followed by _parts: writes at the end only append to the
+        # list (joined on the next read), so n such writes cost O(n), not O(n^2).
         self._value = initial_value
+        self._parts = []
+        self._size = len(initial_value)
         self._pos = 0
         self.closed = False
+
+    def _joined(self):
+        if self._parts:
+            self._value = self._value + ''.join(self._parts)
+            self._parts = []
+        return self._value
 
     def _check(self):
         if self.closed:
@@ -20,10 +30,16 @@ class StringIO:
         self._check()
         if not isinstance(s, str):
             raise TypeError(f"string argument expected, got '{type(s).__name__}'")
-        v = self._value
+        if self._pos == self._size:
+            self._parts.append(s)
+            self._size += len(s)
+            self._pos = self._size
+            return len(s)
+        v = self._joined()
         if self._pos > len(v):
             v = v + '\0' * (self._pos - len(v))
         self._value = v[:self._pos] + s + v[self._pos + len(s):]
+        self._size = len(self._value)
         self._pos += len(s)
         return len(s)
 
@@ -33,24 +49,26 @@ class StringIO:
 
     def getvalue(self):
         self._check()
-        return self._value
+        return self._joined()
 
     def read(self, size=-1):
         self._check()
+        v = self._joined()
         if size is None or size < 0:
-            out = self._value[self._pos:]
+            out = v[self._pos:]
         else:
-            out = self._value[self._pos:self._pos + size]
+            out = v[self._pos:self._pos + size]
         self._pos += len(out)
         return out
 
     def readline(self, size=-1):
         self._check()
-        end = self._value.find('\n', self._pos)
-        end = len(self._value) if end < 0 else end + 1
+        v = self._joined()
+        end = v.find('\n', self._pos)
+        end = len(v) if end < 0 else end + 1
         if size is not None and size >= 0:
             end = min(end, self._pos + size)
-        out = self._value[self._pos:end]
+        out = v[self._pos:end]
         self._pos = end
         return out
 
@@ -69,7 +87,7 @@ class StringIO:
         elif whence == 1:
             self._pos += pos
         else:
-            self._pos = len(self._value) + pos
+            self._pos = self._size + pos
         return self._pos
 
     def tell(self):
@@ -78,7 +96,8 @@ class StringIO:
     def truncate(self, size=None):
         if size is None:
             size = self._pos
-        self._value = self._value[:size]
+        self._value = self._joined()[:size]
+        self._size = len(self._value)
         return size
 
     def flush(self):

@@ -27,6 +27,13 @@ _ESC = {'"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '
 
 
 def _encode_str(s, ensure_ascii):
+    # Most strings need no escape: checked by a few scans that run natively, instead of
+    # the loop below over every character.
+    if not s:
+        return '""'
+    if min(s) >= ' ' and '"' not in s and '\\' not in s and (
+            not ensure_ascii or (s.isascii() and '\x7f' not in s)):
+        return '"' + s + '"'
     out = ['"']
     for c in s:
         e = _ESC.get(c)
