@@ -1,5 +1,6 @@
 //! `threadlab run FILE.py [args...]`: runs a program like `python3 FILE.py`.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 use threadlab::runtime::native_host::NativeHost;
 use threadlab::runtime::options::{Mode, Options, Policy, StdSpawn, StepOptions};
@@ -75,7 +76,7 @@ fn explore_main(args: &[String]) -> ! {
                 }
             };
             let r = explore::replay(&src, &path, &sched);
-            print!("{}", r.result.stdout);
+            emit(&r.result.stdout);
             eprint!("{}", r.result.stderr);
             if let Some(d) = &r.diverged {
                 eprintln!("threadlab: the schedule diverged at {}; the rest ran with the default policy", d.reason);
@@ -85,10 +86,12 @@ fn explore_main(args: &[String]) -> ! {
         let t0 = std::time::Instant::now();
         let e = explore::explore(&src, &path, &opts);
         let ms = t0.elapsed().as_secs_f64() * 1000.0;
+        let mut out = String::new();
         if json {
-            println!("{}", e.to_json());
+            let _ = writeln!(out, "{}", e.to_json());
         } else {
-            println!(
+            let _ = writeln!(
+                out,
                 "{} outcome(s) in {} run(s), {:.1} ms: {}",
                 e.outcomes.len(),
                 e.runs,
@@ -96,22 +99,31 @@ fn explore_main(args: &[String]) -> ! {
                 if e.complete { "complete (every interleaving covered)".to_string() } else { format!("INCOMPLETE, {} branch(es) left", e.pending) }
             );
             if let Some(n) = &e.note {
-                println!("note: {n}");
+                let _ = writeln!(out, "note: {n}");
             }
             for (k, o) in e.outcomes.iter().enumerate() {
-                println!("--- outcome {} ({} run(s)), exit code {}, schedule {}", k + 1, o.runs, o.exit_code, explore::schedule_text(&o.schedule));
+                let _ = writeln!(out, "--- outcome {} ({} run(s)), exit code {}, schedule {}", k + 1, o.runs, o.exit_code, explore::schedule_text(&o.schedule));
                 for l in o.stdout.lines() {
-                    println!("  | {l}");
+                    let _ = writeln!(out, "  | {l}");
                 }
                 for l in o.stderr.lines() {
-                    println!("  ! {l}");
+                    let _ = writeln!(out, "  ! {l}");
                 }
             }
         }
+        emit(&out);
         if e.complete { 0 } else { 3 }
     };
     let code = std::thread::Builder::new().stack_size(256 << 20).spawn(work).expect("spawn").join().unwrap_or(1);
     std::process::exit(code)
+}
+
+/// Writes a report to stdout; a reader that went away (`threadlab explore x.py | head -1`)
+/// ends the output quietly instead of panicking as `print!` does on a closed pipe.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    let _ = o.write_all(text.as_bytes()).and_then(|_| o.flush());
 }
 
 fn main() {

@@ -93,6 +93,7 @@ pub fn line_of(starts: &[u32], off: u32) -> u32 {
 }
 
 pub fn compile_module(src: &str, body: &[Stmt], filename: &str) -> CResult<Bytecode> {
+    check_future_first(body)?;
     let st = symtable::build(body);
     if let Some((m, off)) = st.errors.first() {
         return Err(CompileError { msg: m.clone(), offset: *off, end: *off });
@@ -1691,6 +1692,23 @@ fn annotates(body: &[Stmt]) -> bool {
         }),
         _ => false,
     })
+}
+
+/// CPython's rule: `from __future__` imports come first in a module, after its docstring
+/// and other such imports only (they change how the rest is compiled).
+fn check_future_first(body: &[Stmt]) -> CResult<()> {
+    let mut leading = true;
+    for (i, s) in body.iter().enumerate() {
+        let future = matches!(s, Stmt::ImportFrom(f) if f.level == 0 && f.module.as_ref().is_some_and(|m| m.id.as_str() == "__future__"));
+        let docstring = i == 0 && matches!(s, Stmt::Expr(e) if e.value.is_string_literal_expr());
+        if future && !leading {
+            return err("from __future__ imports must occur at the beginning of the file", s.range());
+        }
+        if !future && !docstring {
+            leading = false;
+        }
+    }
+    Ok(())
 }
 
 /// `from __future__ import annotations` among the module's statements.

@@ -426,9 +426,13 @@ class Logger(Filterer):
         self.propagate = True
         self.handlers = []
         self.disabled = False
+        # level -> enabled, as CPython keeps it: a disabled debug() call is then one
+        # dict lookup. Cleared for every logger by setLevel and disable().
+        self._cache = {}
 
     def setLevel(self, level):
         self.level = _checkLevel(level)
+        Logger.manager._clear_cache()
 
     def getEffectiveLevel(self):
         logger = self
@@ -441,9 +445,15 @@ class Logger(Filterer):
     def isEnabledFor(self, level):
         if self.disabled:
             return False
-        if Logger.manager.disable >= level:
-            return False
-        return level >= self.getEffectiveLevel()
+        try:
+            return self._cache[level]
+        except KeyError:
+            if Logger.manager.disable >= level:
+                enabled = False
+            else:
+                enabled = level >= self.getEffectiveLevel()
+            self._cache[level] = enabled
+            return enabled
 
     def debug(self, msg, *args, **kwargs):
         if self.isEnabledFor(DEBUG):
@@ -574,6 +584,12 @@ class Manager:
         self.disable = 0
         self.emittedNoHandlerWarning = False
         self.loggerDict = {}
+
+    def _clear_cache(self):
+        for logger in self.loggerDict.values():
+            if isinstance(logger, Logger):
+                logger._cache.clear()
+        self.root._cache.clear()
 
     def getLogger(self, name):
         if not isinstance(name, str):
@@ -708,6 +724,7 @@ def log(level, msg, *args, **kwargs):
 
 def disable(level=CRITICAL):
     root.manager.disable = level
+    root.manager._clear_cache()
 
 
 def shutdown(handlerList=None):
