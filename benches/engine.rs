@@ -7,7 +7,7 @@
 //! is timed with `time.perf_counter()` by `benches/pyperf_shim/pyperf.py`, a stand-in for
 //! pyperf that both interpreters import (one warm-up or calibration run, then
 //! `BENCH_RUNS` timed runs, default 5; the median is reported). The engine is given the
-//! loop count CPython calibrated, so both do the same work.
+//! loop count CPython calibrated for each benchmark (`--loops-of`), so both do the same work.
 //!
 //! Programs: pyperformance's pure-Python benchmarks, fetched at bench time with
 //! `pip download --no-deps pyperformance==1.14.0` into `target/pyperf-cache` (never

@@ -3,8 +3,8 @@
 // interpreter by benches/pyperf_shim/pyperf.py (time.perf_counter around the body; one
 // warm-up run, then BENCH_RUNS timed runs, the median reported), so neither side's
 // start-up, download or compile counts. CPython (its real binary, sys.executable) picks
-// each benchmark's loop count; our engine and Pyodide are given the same count, so all three do the
-// same work.
+// each benchmark's loop count; our engine and Pyodide are given the same counts, so all
+// three do the same work.
 //
 // Programs: the pyperformance ones benches/engine.rs lists (read from that file, so the
 // two benchmarks cannot drift; fetched by pip into target/pyperf-cache, never committed)
