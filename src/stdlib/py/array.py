@@ -135,6 +135,12 @@ class array:
         return v in self._a
 
     def __getitem__(self, i):
+        if type(i) is int:
+            # The common case first: numeric code indexes arrays in its inner loops.
+            try:
+                return self._a[i]
+            except IndexError:
+                raise IndexError('array index out of range') from None
         if isinstance(i, slice):
             r = array(self._tc)
             r._a = self._a[i]
@@ -145,6 +151,13 @@ class array:
             raise IndexError('array index out of range') from None
 
     def __setitem__(self, i, v):
+        if type(i) is int and type(v) is float and self._tc == 'd':
+            # A float into a double array needs no conversion or range check.
+            try:
+                self._a[i] = v
+            except IndexError:
+                raise IndexError('array assignment index out of range') from None
+            return
         if isinstance(i, slice):
             if not isinstance(v, array):
                 raise TypeError('can only assign array (not "' + type(v).__name__ + '") to array slice')
