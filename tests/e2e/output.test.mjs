@@ -78,8 +78,12 @@ test(`${LINES} printed lines: the panel keeps the last part, says how much it dr
   console.log(`live heap ${mib(before.liveHeapBytes)} -> peak ${mib(peak.liveHeapBytes)} -> ${mib(after.liveHeapBytes)} MiB; `
     + `wasm memory ${mib(before.wasmBytes)} -> ${mib(after.wasmBytes)} MiB`);
   console.log(`frames ${f.gaps.length}: gap p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms (idle page: max ${idle.max.toFixed(1)} ms)`);
-  // Bounded: the output's ~6.9 MB never sit in memory at once.
-  assert.ok(peak.liveHeapBytes - before.liveHeapBytes < 8 << 20, `the live heap grew by ${mib(peak.liveHeapBytes - before.liveHeapBytes)} MiB while printing`);
+  // Bounded while printing. The peak depends on how far the program runs ahead of the
+  // page's draining: over 14 runs on this machine in one day it grew by 5.1 to 9.9 MiB,
+  // with the engine of 2026-12-08 and with the one before it alike, so the old 8 MiB
+  // bound failed by chance. 12 MiB still fails if the output (6.9 MB as
+  // text) piles up with its per-line records; what stays after the run is checked below.
+  assert.ok(peak.liveHeapBytes - before.liveHeapBytes < 12 << 20, `the live heap grew by ${mib(peak.liveHeapBytes - before.liveHeapBytes)} MiB while printing`);
   // What stays is what the page still shows of this run: the panel's last 8 KB and its
   // timeline (up to 40,000 line marks and their drawing); 0.3-1.0 MiB here, 3.0 MiB
   // seen once on CI. A leak of the output itself would be several MiB.
