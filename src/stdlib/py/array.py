@@ -135,13 +135,9 @@ class array:
         return v in self._a
 
     def __getitem__(self, i):
-        if type(i) is int:
-            # The common case first: numeric code indexes arrays in its inner loops.
-            try:
-                return self._a[i]
-            except IndexError:
-                raise IndexError('array index out of range') from None
-        if isinstance(i, slice):
+        # `type(...) is`, not isinstance: slice cannot be subclassed, and this runs in
+        # numeric code's inner loops.
+        if type(i) is slice:
             r = array(self._tc)
             r._a = self._a[i]
             return r
